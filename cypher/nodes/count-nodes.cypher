@@ -1,0 +1,8 @@
+// mode: read · slots: {{label}} · params: as nodes/list-nodes without $after and $limit · returns: total
+MATCH (n:{{label}})
+WHERE ($communityIds IS NULL OR n.communityId IN $communityIds)
+  AND all(f IN $in WHERE n[f.key] IN f.values)
+  AND all(f IN $eq WHERE n[f.key] = f.value)
+  AND all(f IN $ranges WHERE (f.from IS NULL OR n[f.key] >= f.from) AND (f.to IS NULL OR n[f.key] < f.to))
+  AND ($search IS NULL OR toLower(n[$searchKey]) CONTAINS $search)
+RETURN count(n) AS total

@@ -1,0 +1,40 @@
+/**
+ * Opens the database the configuration names: NEO4J_URI when set, otherwise the local Neo4j in the
+ * data folder, started when it is not already running. Whoever started it stops it on close; an
+ * instance started earlier by `npm run db:start` is left running.
+ */
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { Database } from './database.ts';
+import { defaultDataDir, defaultPort, localNeo4jStatus, startLocalNeo4j } from './local/neo4j-local.ts';
+
+export interface Connection {
+  db: Database;
+  /** Where reweave keeps its own files (the admin token, the local database). */
+  dataRoot: string;
+  local: boolean;
+  close(): Promise<void>;
+}
+
+export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+  const dataDir = defaultDataDir();
+  const dataRoot = path.dirname(dataDir);
+  const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS };
+  if (config.NEO4J_URI) {
+    const db = new Database({ uri: config.NEO4J_URI, ...options });
+    return { db, dataRoot, local: false, close: () => db.close() };
+  }
+  const before = await localNeo4jStatus(dataDir);
+  if (!before.running) log(`NEO4J_URI is not set: starting the local Neo4j in ${dataDir} / 启动本地 Neo4j`);
+  const instance = await startLocalNeo4j({ dataDir, port: defaultPort(), log });
+  const db = new Database({ uri: instance.uri, ...options });
+  return {
+    db,
+    dataRoot,
+    local: true,
+    close: async () => {
+      await db.close();
+      if (!before.running) await instance.stop();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The one driver boundary: every statement runs here, inside a managed transaction (executeRead /
+ * executeWrite, which the driver retries on transient errors, so transaction functions must be
+ * idempotent). Rows come back as plain objects. `roundTrips` counts statements sent, which the
+ * tests use to prove that nested GraphQL fields are batched.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { CypherRegistry, type Slots } from './cypher-registry.ts';
+import type { QueryName } from './query-names.ts';
+import { fromNeo4j, toNeo4j, type Plain } from './values.ts';
+import { translateDbError } from './errors.ts';
+
+export type Row = Record<string, Plain>;
+
+export interface Tx {
+  run(name: QueryName, params?: Record<string, unknown>, slots?: Slots): Promise<Row[]>;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string | undefined;
+  /** How long the driver keeps retrying a failing transaction; short, so callers learn fast. */
+  retrySeconds?: number;
+}
+
+export class Database {
+  readonly driver: Driver;
+  readonly cypher = new CypherRegistry();
+  roundTrips = 0;
+  private readonly database: string | undefined;
+
+  constructor(options: DatabaseOptions) {
+    this.database = options.database;
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
+      maxTransactionRetryTime: (options.retrySeconds ?? 3) * 1000,
+      connectionAcquisitionTimeout: 5000,
+      connectionTimeout: 3000,
+      disableLosslessIntegers: false,
+      logging: { level: 'error', logger: () => {} },
+    });
+  }
+
+  private wrap(tx: ManagedTransaction): Tx {
+    return {
+      run: async (name, params = {}, slots = {}) => {
+        this.roundTrips += 1;
+        const result = await tx.run(this.cypher.text(name, slots), toNeo4j(params) as Record<string, unknown>);
+        return result.records.map((record) => {
+          const row: Row = {};
+          for (const key of record.keys) row[key as string] = fromNeo4j(record.get(key));
+          return row;
+        });
+      },
+    };
+  }
+
+  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(this.wrap(tx)));
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(this.wrap(tx)));
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** Runs one schema statement outside a transaction function (DDL cannot share a transaction with writes). */
+  async runSchemaStatement(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run(statement);
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

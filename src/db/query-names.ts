@@ -1,0 +1,31 @@
+/** Every statement in cypher/ (migrations aside), by name. A test fails on a file not listed here. */
+export const QUERY_NAMES = [
+  'auth/count-active-admins',
+  'auth/create-token',
+  'auth/find-token',
+  'auth/list-tokens',
+  'auth/revoke-token',
+  'identity/get-identities',
+  'identity/set-identity',
+  'meta/get-schema-version',
+  'meta/set-schema-version',
+  'nodes/change-state',
+  'nodes/count-community-members',
+  'nodes/count-nodes',
+  'nodes/create-community',
+  'nodes/create-node',
+  'nodes/delete-node',
+  'nodes/get-history',
+  'nodes/get-nodes',
+  'nodes/list-nodes',
+  'nodes/update-node',
+  'rels/create-rel',
+  'rels/delete-rel',
+  'rels/end-rel',
+  'rels/get-endpoints',
+  'rels/get-rel',
+  'rels/list-in',
+  'rels/list-out',
+] as const;
+
+export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,0 +1,32 @@
+/**
+ * Conversion at the driver boundary: JS Dates go in as Neo4j DateTimes (so range indexes and
+ * comparisons work), and Neo4j Integers and temporals come out as numbers and Dates. No neo4j type
+ * leaves src/db.
+ */
+import neo4j from 'neo4j-driver';
+
+import type { Plain } from '../domain/records.ts';
+
+export type { Plain };
+
+export function toNeo4j(value: unknown): unknown {
+  if (value instanceof Date) return neo4j.types.DateTime.fromStandardDate(value);
+  if (Array.isArray(value)) return value.map(toNeo4j);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4j(v)]));
+  }
+  return value;
+}
+
+export function fromNeo4j(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDateTime(value) || neo4j.isDate(value) || neo4j.isLocalDateTime(value)) {
+    return new Date((value as { toString(): string }).toString().replace(/\[.*\]$/, ''));
+  }
+  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, fromNeo4j(v)]));
+  }
+  return value as Plain;
+}

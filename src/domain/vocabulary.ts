@@ -1,0 +1,229 @@
+/**
+ * Closed vocabularies of the data model, each term with its Chinese and English label.
+ * The GraphQL enums, the zod schemas and the import aliases are all derived from this one table,
+ * so a term added here appears everywhere at once (and nowhere half-way).
+ */
+
+export interface Term {
+  readonly zh: string;
+  readonly en: string;
+}
+
+type Vocabulary = Readonly<Record<string, Term>>;
+
+const vocab = <V extends Vocabulary>(description: Term, terms: V) => ({ description, terms });
+
+export const VOCABULARIES = {
+  Role: vocab(
+    { zh: '角色', en: 'Role of an API token' },
+    {
+      ADMIN: { zh: '管理员（社区工作者）', en: 'Administrator: keeps the data' },
+      ANALYST: { zh: '分析员', en: 'Analyst: finds active residents and brokers' },
+      COORDINATOR: { zh: '联席会协调员', en: 'Joint-conference coordinator: matches resources and needs' },
+      EVALUATOR: { zh: '评估员', en: 'Evaluator: measures publicness over time' },
+      RESEARCHER: { zh: '研究者', en: 'Researcher: reads pseudonymised data only' },
+    },
+  ),
+  CultivationStage: vocab(
+    { zh: '培育阶段', en: 'Cultivation stage of a resident' },
+    {
+      UNIDENTIFIED: { zh: '未识别', en: 'Not yet identified' },
+      GOOD_PERSON: { zh: '好人', en: 'Good person: willing and well regarded' },
+      CAPABLE_PERSON: { zh: '能人', en: 'Capable person: organises and takes on tasks' },
+      GROUP_LEADER: { zh: '社群领头人', en: 'Community group leader' },
+    },
+  ),
+  HousingType: vocab(
+    { zh: '住房类型', en: 'Housing type of a courtyard or estate' },
+    {
+      GARDEN_ESTATE: { zh: '花园小区（商品房）', en: 'Garden estate' },
+      URBAN_VILLAGE: { zh: '城中村', en: 'Urban village' },
+      AFFORDABLE_HOUSING: { zh: '保障性住房', en: 'Affordable housing' },
+      OLD_ESTATE: { zh: '老旧院落', en: 'Old courtyard estate' },
+      OTHER: { zh: '其他', en: 'Other' },
+    },
+  ),
+  PartnerKind: vocab(
+    { zh: '合伙人类型', en: 'Kind of community partner (社区合伙人)' },
+    {
+      BUSINESS: { zh: '商企合伙人', en: 'Business partner' },
+      COMMUNITY_GROUP: { zh: '社群合伙人', en: 'Community-group partner' },
+      INDIVIDUAL: { zh: '个体合伙人', en: 'Individual partner' },
+    },
+  ),
+  PartnerStatus: vocab(
+    { zh: '合伙人生命周期状态', en: 'Partner lifecycle status' },
+    {
+      CALLED: { zh: '公开征集', en: 'Called for' },
+      APPLIED: { zh: '已申请', en: 'Applied' },
+      CONSULTED: { zh: '集体协商', en: 'Collectively consulted' },
+      REVIEWED: { zh: '路演评审', en: 'Roadshow reviewed' },
+      ACTIVE: { zh: '挂牌合作', en: 'Active (registration number issued)' },
+      EXITED: { zh: '动态退出', en: 'Exited' },
+    },
+  ),
+  CooperationMode: vocab(
+    { zh: '合作模式', en: 'Cooperation mode of a partnership' },
+    {
+      VENTURE_PHILANTHROPY: { zh: '政府公益创投', en: 'Government venture philanthropy' },
+      SPACE_FOR_RESOURCES: { zh: '空间换资源', en: 'Space for resources' },
+      MARKET_LED: { zh: '市场主导', en: 'Market-led' },
+      COMPLEMENTARY_INTERESTS: { zh: '利益互补', en: 'Complementary interests' },
+    },
+  ),
+  OrganizationType: vocab(
+    { zh: '组织类型', en: 'Type of organisation' },
+    {
+      SOCIAL_ORGANIZATION: { zh: '社会组织', en: 'Social organisation' },
+      SELF_ORGANIZATION: { zh: '社区自组织', en: 'Community self-organisation' },
+      RESIDENT_UNIT: { zh: '驻社区单位', en: 'Resident unit (school, police station, company, office …)' },
+    },
+  ),
+  UnitKind: vocab(
+    { zh: '驻区单位类别', en: 'Kind of resident unit' },
+    {
+      SCHOOL: { zh: '学校', en: 'School' },
+      POLICE_STATION: { zh: '派出所', en: 'Police station' },
+      TRANSPORT_HUB: { zh: '交通枢纽', en: 'Transport hub' },
+      ENTERPRISE: { zh: '企业', en: 'Enterprise' },
+      GOVERNMENT_OFFICE: { zh: '政府机关', en: 'Government office' },
+      HOSPITAL: { zh: '医院', en: 'Hospital or clinic' },
+      OTHER: { zh: '其他', en: 'Other' },
+    },
+  ),
+  OrganizationCategory: vocab(
+    { zh: '组织类别', en: 'Category of organisation' },
+    {
+      CO_GOVERNANCE: { zh: '共治型', en: 'Co-governance' },
+      SERVICE: { zh: '服务型', en: 'Service' },
+      CULTURE_SPORTS: { zh: '文体型', en: 'Culture and sports' },
+      UNIT: { zh: '驻区单位', en: 'Resident unit' },
+      OTHER: { zh: '其他', en: 'Other' },
+    },
+  ),
+  PublicnessOrientation: vocab(
+    { zh: '公共性取向', en: 'Publicness orientation' },
+    {
+      SELF_BENEFIT: { zh: '自益', en: 'Self-benefit' },
+      MUTUAL_BENEFIT: { zh: '互益', en: 'Mutual benefit' },
+      PUBLIC_BENEFIT: { zh: '公益', en: 'Public benefit' },
+    },
+  ),
+  DevelopmentStage: vocab(
+    { zh: '组织发展阶段', en: 'Development stage of an organisation' },
+    {
+      ACTIVITIES: { zh: '活动化', en: 'Activities' },
+      PROJECTS: { zh: '项目化', en: 'Projects' },
+      ORGANIZATION: { zh: '组织化', en: 'Organisation' },
+      PUBLIC_INTEREST: { zh: '公益化', en: 'Public interest' },
+      SOCIETAL: { zh: '社会化', en: 'Societal' },
+    },
+  ),
+  PartyBranchLevel: vocab(
+    { zh: '党组织层级', en: 'Level of a Party organisation' },
+    {
+      COMMUNITY_COMMITTEE: { zh: '社区党委', en: 'Community Party committee' },
+      DIRECT_BRANCH: { zh: '直属党支部', en: 'Direct branch' },
+      UNIT_ORGANIZATION: { zh: '驻区单位党组织', en: 'Party organisation of a resident unit' },
+    },
+  ),
+  LeveragePoint: vocab(
+    { zh: '撬动点', en: 'Leverage point of a project' },
+    {
+      SERVICE_NEEDS: { zh: '服务需求', en: 'Service needs' },
+      PUBLIC_AFFAIRS: { zh: '公共事务', en: 'Public affairs' },
+      PUBLIC_SPACE: { zh: '公共空间', en: 'Public space' },
+      ECOLOGY: { zh: '生态环境', en: 'Ecology' },
+      INDUSTRY: { zh: '产业发展', en: 'Industry' },
+      CULTURE: { zh: '社区文化', en: 'Culture' },
+    },
+  ),
+  ProjectStatus: vocab(
+    { zh: '公益认领流程状态', en: 'Status in the claiming workflow (公益认领)' },
+    {
+      COLLECTED: { zh: '需求收集', en: 'Need collected' },
+      PUBLISHED: { zh: '公开发布', en: 'Published' },
+      CLAIMED: { zh: '已认领', en: 'Claimed' },
+      IN_PROGRESS: { zh: '实施中', en: 'In progress' },
+      EVALUATED: { zh: '已评估', en: 'Evaluated' },
+    },
+  ),
+  ActivityKind: vocab(
+    { zh: '活动类型', en: 'Kind of activity' },
+    {
+      MEETING: { zh: '会议', en: 'Meeting' },
+      HOBBY: { zh: '兴趣活动', en: 'Hobby gathering' },
+      VOLUNTEER_SERVICE: { zh: '志愿服务', en: 'Volunteer service' },
+      FESTIVAL: { zh: '节庆活动', en: 'Festival' },
+      TRAINING: { zh: '培训', en: 'Training' },
+      CONSULTATION: { zh: '议事协商', en: 'Consultation' },
+      OTHER: { zh: '其他', en: 'Other' },
+    },
+  ),
+  PoolCategory: vocab(
+    { zh: '资源/需求类别', en: 'Category of a resource or need' },
+    {
+      VENUE: { zh: '场地', en: 'Venue' },
+      FUNDING: { zh: '资金', en: 'Funding' },
+      MATERIAL: { zh: '物资', en: 'Material' },
+      SKILL: { zh: '技能', en: 'Skill' },
+      SERVICE: { zh: '服务', en: 'Service' },
+      VOLUNTEERS: { zh: '志愿者', en: 'Volunteers' },
+      TRAINING: { zh: '课程培训', en: 'Training course' },
+      OTHER: { zh: '其他', en: 'Other' },
+    },
+  ),
+  SpaceStatus: vocab(
+    { zh: '空间状态', en: 'Status of a space' },
+    {
+      IDLE: { zh: '闲置', en: 'Idle' },
+      ACTIVATED: { zh: '已激活', en: 'Activated' },
+    },
+  ),
+  MembershipRole: vocab(
+    { zh: '成员角色', en: 'Role in an organisation' },
+    {
+      MEMBER: { zh: '成员', en: 'Member' },
+      CORE_TEAM: { zh: '核心团队', en: 'Core team' },
+      LEADER: { zh: '负责人', en: 'Leader' },
+    },
+  ),
+  AttendanceRole: vocab(
+    { zh: '参与角色', en: 'Role at an activity' },
+    {
+      PARTICIPANT: { zh: '参与者', en: 'Participant' },
+      VOLUNTEER: { zh: '志愿者', en: 'Volunteer' },
+      ORGANIZER: { zh: '组织者', en: 'Organiser' },
+    },
+  ),
+  ContributionKind: vocab(
+    { zh: '捐赠类型', en: 'Kind of contribution to a fund' },
+    {
+      MONEY: { zh: '资金', en: 'Money' },
+      MATERIAL: { zh: '物资', en: 'Material' },
+      SERVICE: { zh: '服务', en: 'Service' },
+    },
+  ),
+  TieSource: vocab(
+    { zh: '关系来源', en: 'Source of a declared acquaintance' },
+    {
+      SELF_REPORTED: { zh: '居民自报', en: 'Self-reported' },
+      OBSERVED: { zh: '社工观察', en: 'Observed by a worker' },
+      SURVEY: { zh: '问卷调查', en: 'Survey' },
+      IMPORTED: { zh: '导入', en: 'Imported' },
+    },
+  ),
+} as const;
+
+export type VocabularyName = keyof typeof VOCABULARIES;
+export type TermOf<V extends VocabularyName> = keyof (typeof VOCABULARIES)[V]['terms'] & string;
+
+export function termsOf<V extends VocabularyName>(name: V): [TermOf<V>, ...TermOf<V>[]] {
+  return Object.keys(VOCABULARIES[name].terms) as [TermOf<V>, ...TermOf<V>[]];
+}
+
+export type Role = TermOf<'Role'>;
+export type CultivationStage = TermOf<'CultivationStage'>;
+export type PartnerStatus = TermOf<'PartnerStatus'>;
+export type PartnerKind = TermOf<'PartnerKind'>;
+export type ProjectStatus = TermOf<'ProjectStatus'>;

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the database (local unless NEO4J_URI is set), schema migrations, the first-start
+ * admin token, then the GraphQL service. Ctrl-C stops the service and a local database it started.
+ */
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from './config.ts';
+import { connect } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { ensureAdminToken } from './services/auth/tokens.ts';
+import { startApp } from './server/app.ts';
+
+const log = (line: string) => console.log(`[reweave] ${line}`);
+
+/** Migrations need the database; when it is not up yet, keep trying so the server can start anyway. */
+async function migrateWhenReachable(run: () => Promise<number>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      log(`schema version ${await run()}`);
+      return;
+    } catch (error) {
+      log(`schema migration failed (attempt ${attempt}): ${(error as Error).message.split('\n')[0]}; retrying in 5 s`);
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await connect(config, log);
+  const { db } = connection;
+  await migrateWhenReachable(() => migrate(db, log));
+
+  const token = await ensureAdminToken(db);
+  if (token) {
+    const file = path.join(connection.dataRoot, 'admin-token');
+    await mkdir(connection.dataRoot, { recursive: true });
+    await writeFile(file, `${token}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    log('First start: an ADMIN token for every community was created. It is shown once here and kept in');
+    log(`${file} / 首次启动已创建管理员令牌：`);
+    log(`  ${token}`);
+  }
+
+  const app = await startApp(db, { port: config.PORT, host: config.HOST });
+  log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[reweave] could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

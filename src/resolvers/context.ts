@@ -1,0 +1,11 @@
+/** The typed context every resolver receives: the caller's service context and per-request loaders. */
+import type { ServiceContext } from '../services/context.ts';
+import type { Loaders } from '../services/loaders.ts';
+
+export interface GraphQLContext {
+  services: ServiceContext;
+  loaders: Loaders;
+}
+
+export type Resolver<P = unknown, A = Record<string, unknown>, R = unknown> = (parent: P, args: A, ctx: GraphQLContext) => R | Promise<R>;
+export type ResolverMap = Record<string, Record<string, unknown>>;

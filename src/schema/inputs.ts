@@ -1,0 +1,95 @@
+/**
+ * zod schemas for every GraphQL input, derived from the data model. GraphQL checks the shapes; these
+ * check the meaning (lengths, ranges, dates, windows) and give the failing field's path.
+ */
+import { z } from 'zod';
+import { NODE_SPECS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
+import { dateTime, id, propSchema } from './zod-props.ts';
+import { gqlNames } from './sdl-names.ts';
+
+const entries = (props: Readonly<Record<string, PropSpec>>) => Object.entries(props);
+
+export function createNodeSchema(label: NodeLabel) {
+  const shape: Record<string, z.ZodType> = { id: id.optional() };
+  if (label !== 'Community') shape.communityId = id;
+  for (const [name, p] of entries(NODE_SPECS[label].props)) {
+    const s = propSchema(p.type);
+    shape[name] = p.required && !p.state ? s : s.nullish();
+  }
+  return z.object(shape);
+}
+
+export function updateNodeSchema(label: NodeLabel) {
+  const shape: Record<string, z.ZodType> = { endedAt: dateTime.nullish() };
+  for (const [name, p] of entries(NODE_SPECS[label].props)) {
+    if (p.state) continue;
+    // Required properties may change but not be cleared.
+    shape[name] = p.required ? propSchema(p.type).optional() : propSchema(p.type).nullish();
+  }
+  return z.strictObject(shape);
+}
+
+export function addRelSchema(kind: RelKind) {
+  const r = REL_SPECS[kind];
+  const shape: Record<string, z.ZodType> = {
+    id: id.optional(),
+    [gqlNames.fromIdArg(kind)]: id,
+    [gqlNames.toIdArg(kind)]: id,
+  };
+  if (r.time === 'span') {
+    shape.since = dateTime.nullish();
+    shape.until = dateTime.nullish();
+  } else {
+    shape.at = dateTime;
+  }
+  for (const [name, p] of entries(r.props)) shape[name] = p.required ? propSchema(p.type) : propSchema(p.type).nullish();
+  const schema = z.object(shape);
+  if (r.time !== 'span') return schema;
+  return schema.superRefine((v, ctx) => {
+    const since = v.since as Date | null | undefined;
+    const until = v.until as Date | null | undefined;
+    if (since && until && until < since) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since / 结束早于开始' });
+  });
+}
+
+export function filterSchema(label: NodeLabel) {
+  const shape: Record<string, z.ZodType> = {
+    communityIds: z.array(id).max(100).nullish(),
+    search: z.string().trim().max(100).nullish(),
+    createdFrom: dateTime.nullish(),
+    createdTo: dateTime.nullish(),
+  };
+  for (const [name, p] of entries(NODE_SPECS[label].props)) {
+    if (p.type.kind === 'enum') shape[name] = z.array(propSchema(p.type)).max(50).nullish();
+    if (p.type.kind === 'boolean') shape[name] = z.boolean().nullish();
+    if (p.type.kind === 'datetime') {
+      shape[`${name}From`] = dateTime.nullish();
+      shape[`${name}To`] = dateTime.nullish();
+    }
+  }
+  return z.object(shape).nullish();
+}
+
+export const MAX_PAGE = 500;
+
+export const pageArgs = z.object({
+  first: z.number().int().min(0, 'first must be ≥ 0').max(MAX_PAGE, `first must be ≤ ${MAX_PAGE} / 每页最多 ${MAX_PAGE} 条`).nullish(),
+  after: z.string().max(300).nullish(),
+});
+
+export const transitionSchema = z.object({
+  id,
+  to: z.string(),
+  at: dateTime.nullish(),
+  evidence: z.string().trim().max(2000).nullish(),
+});
+
+export const relRefSchema = z.object({ id, until: dateTime.optional() });
+
+export const identitySchema = z.strictObject({
+  realName: z.string().trim().min(1).max(100).nullish(),
+  phone: z.string().trim().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number of 5–20 digits / 电话号码格式不正确').nullish(),
+  idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$|^[A-Za-z0-9]{6,20}$/, 'an 18-character ID number or a passport number / 身份证号格式不正确').nullish(),
+});
+
+export const idArg = z.object({ id });

@@ -1,0 +1,120 @@
+/**
+ * The HTTP service: POST/GET /graphql through Apollo Server, and GET /health. A small node:http
+ * integration (Apollo's executeHTTPGraphQLRequest) keeps the dependencies to the chosen stack.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Database } from '../db/database.ts';
+import { ReweaveError } from '../domain/errors.ts';
+import { typeDefs } from '../schema/sdl.ts';
+import { resolvers } from '../resolvers/index.ts';
+import type { GraphQLContext } from '../resolvers/context.ts';
+import { authenticate } from '../services/auth/tokens.ts';
+import { Loaders } from '../services/loaders.ts';
+import { health } from '../services/system/health.ts';
+import { formatError } from './format-error.ts';
+
+const MAX_BODY = 5 * 1024 * 1024;
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };
+
+export interface App {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startApp(db: Database, options: { port: number; host: string }): Promise<App> {
+  const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false });
+  await apollo.start();
+
+  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+    try {
+      const principal = await authenticate(db, req.headers.authorization);
+      const services = { db, principal, now: () => new Date() };
+      return { services, loaders: new Loaders(services) };
+    } catch (error) {
+      // Errors thrown while building the context reach the client as they are only as GraphQLErrors.
+      if (error instanceof ReweaveError) {
+        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: HTTP_STATUS[error.code] ?? 400 } } });
+      }
+      throw error;
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') {
+      const report = await health(db);
+      return send(res, report.status === 'ok' ? 200 : 503, report);
+    }
+    if (url.pathname !== '/graphql') return send(res, 404, { error: 'Not found: use /graphql or /health' });
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = raw;
+    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return send(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => context(req),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[reweave] request failed:', error);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${options.host}:${port}`,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

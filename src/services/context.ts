@@ -1,0 +1,9 @@
+/** What every use case receives: the database, the caller and the clock (injectable for tests). */
+import type { Database } from '../db/database.ts';
+import type { Principal } from '../domain/permissions.ts';
+
+export interface ServiceContext {
+  db: Database;
+  principal: Principal;
+  now: () => Date;
+}

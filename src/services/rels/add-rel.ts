@@ -1,0 +1,38 @@
+/** Adds a relationship of one kind between two existing nodes, both in the caller's communities. */
+import { notFound } from '../../domain/errors.ts';
+import { mayWriteRel } from '../../domain/permissions.ts';
+import { REL_SPECS, type PropSpec, type RelKind } from '../../domain/model.ts';
+import { createRel, getEndpoints } from '../../db/repositories/rels.ts';
+import type { NodeRecord, Props, RelRecord } from '../../db/repositories/records.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireRole, requireScope } from '../guard.ts';
+import { newId } from '../ids.ts';
+import { shapeNode } from '../shape.ts';
+
+export type RelWithNodes = RelRecord & { _from: NodeRecord; _to: NodeRecord };
+
+export async function addRel(
+  ctx: ServiceContext,
+  kind: RelKind,
+  ends: { fromId: string; toId: string; fromPath: string; toPath: string },
+  input: Record<string, unknown>,
+): Promise<RelWithNodes> {
+  const spec = REL_SPECS[kind];
+  requireRole(mayWriteRel(ctx.principal, kind), ctx.principal, `add ${spec.gql.typeName}`);
+  const props: Props = {};
+  const names = [...(spec.time === 'span' ? ['since', 'until'] : ['at']), ...Object.keys(spec.props as Record<string, PropSpec>)];
+  for (const name of names) {
+    const v = input[name];
+    if (v !== undefined && v !== null) props[name] = v as Props[string];
+  }
+  const id = (input.id as string | undefined) ?? newId(spec.type);
+  return ctx.db.write(async (tx) => {
+    const { from, to } = await getEndpoints(tx, kind, ends.fromId, ends.toId);
+    if (!from) throw notFound(spec.from.join('/'), ends.fromId, ['input', ends.fromPath]);
+    if (!to) throw notFound(spec.to.join('/'), ends.toId, ['input', ends.toPath]);
+    requireScope(ctx.principal, from.communityId);
+    requireScope(ctx.principal, to.communityId);
+    const rel = (await createRel(tx, kind, { id, fromId: ends.fromId, toId: ends.toId, props, now: ctx.now() }))!;
+    return { ...rel, _from: shapeNode(ctx.principal, from), _to: shapeNode(ctx.principal, to) };
+  });
+}

@@ -1,0 +1,50 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { localNeo4jStatus, startLocalNeo4j } from '../../../src/db/local/neo4j-local.ts';
+import { cleanup, startThrowawayNeo4j } from '../../helpers/throwaway-neo4j.ts';
+
+async function withSession<T>(uri: string, fn: (s: neo4j.Session) => Promise<T>): Promise<T> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  const session = driver.session();
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+describe('local Neo4j (Maven Central jars + embedded launcher)', () => {
+  afterAll(() => cleanup(), 60_000);
+
+  it('answers Bolt, and keeps data across a stop/restart on the same port and data dir', async () => {
+    const db = await startThrowawayNeo4j();
+    expect(db.uri).toBe(`bolt://127.0.0.1:${db.port}`);
+
+    const one = await withSession(db.uri, (s) => s.run('RETURN 1 AS one'));
+    expect(neo4j.integer.toNumber(one.records[0]?.get('one'))).toBe(1);
+
+    const marker = `restart-${Date.now()}`;
+    await withSession(db.uri, (s) => s.executeWrite((tx) => tx.run('CREATE (:ReweaveSmoke {marker: $marker})', { marker })));
+
+    // A second start for the same data dir attaches to the running JVM instead of racing it.
+    const again = await startLocalNeo4j({ dataDir: db.dataDir, log: () => {} });
+    expect(again.pid).toBe(db.pid);
+
+    const { port, dataDir, pid: firstPid } = db;
+    await db.stop();
+    expect(await localNeo4jStatus(dataDir)).toEqual({ running: false });
+
+    await db.restart();
+    expect(db.port).toBe(port);
+    expect(db.dataDir).toBe(dataDir);
+    expect(db.pid).not.toBe(firstPid);
+    expect((await localNeo4jStatus(dataDir)).running).toBe(true);
+
+    const back = await withSession(db.uri, (s) =>
+      s.run('MATCH (n:ReweaveSmoke {marker: $marker}) RETURN count(n) AS c', { marker }),
+    );
+    expect(neo4j.integer.toNumber(back.records[0]?.get('c'))).toBe(1);
+  }, 300_000);
+});

@@ -1,0 +1,60 @@
+/**
+ * vitest globalSetup: one throwaway Neo4j for the whole run, unless NEO4J_URI already points at a
+ * server. Tests read the URI from process.env.NEO4J_URI or `inject('neo4jUri')`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { TestProject } from 'vitest/node';
+
+import { startLocalNeo4j } from '../../src/db/local/neo4j-local.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const external = process.env['NEO4J_URI'];
+  if (external) {
+    // Nothing to start; providing the URI keeps inject('neo4jUri') working either way.
+    project.provide('neo4jUri', external);
+    return undefined;
+  }
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reweave-test-neo4j-'));
+  const started = Date.now();
+  let db;
+  try {
+    db = await startLocalNeo4j({
+      dataDir,
+      heapMb: 1024,
+      log: (line) => console.error(`[neo4j] ${line}`),
+    });
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  console.error(`[neo4j] test instance at ${db.uri} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const keys = ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD', 'REWEAVE_TEST_NEO4J_DATA'] as const;
+  const previous = new Map(keys.map((k) => [k, process.env[k]]));
+  process.env['NEO4J_URI'] = db.uri;
+  // The launcher runs with auth disabled; these only satisfy code that insists on credentials.
+  process.env['NEO4J_USERNAME'] = 'neo4j';
+  process.env['NEO4J_PASSWORD'] = 'neo4j';
+  process.env['REWEAVE_TEST_NEO4J_DATA'] = dataDir;
+  project.provide('neo4jUri', db.uri);
+
+  const instance = db;
+  return async () => {
+    await instance.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    for (const [k, v] of previous) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
