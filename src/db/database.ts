@@ -4,7 +4,7 @@
  * idempotent). Rows come back as plain objects. `roundTrips` counts statements sent, which the
  * tests use to prove that nested GraphQL fields are batched.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { CypherRegistry, type Slots } from './cypher-registry.ts';
 import type { QueryName } from './query-names.ts';
 import { fromNeo4j, toNeo4j, type Plain } from './values.ts';
@@ -78,15 +78,24 @@ export class Database {
     }
   }
 
-  /** Runs one schema statement outside a transaction function (DDL cannot share a transaction with writes). */
-  async runSchemaStatement(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.run(statement);
-    } catch (error) {
-      throw translateDbError(error);
-    } finally {
-      await session.close().catch(() => {});
+  /**
+   * Runs one schema statement in its own auto-commit transaction (DDL cannot share a transaction
+   * with writes). Two processes migrating at once can deadlock on the schema lock: that is a
+   * transient error, so the statement (idempotent by IF NOT EXISTS) is tried again.
+   */
+  async runSchemaStatement(statement: string, attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const session = this.driver.session({ database: this.database });
+      try {
+        await session.run(statement);
+        return;
+      } catch (error) {
+        const transient = error instanceof Neo4jError && (error.code.startsWith('Neo.TransientError') || error.retriable);
+        if (!transient || attempt >= attempts) throw translateDbError(error);
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      } finally {
+        await session.close().catch(() => {});
+      }
     }
   }
 

@@ -8,7 +8,19 @@ import path from 'node:path';
 
 import type { TestProject } from 'vitest/node';
 
+import { Database } from '../../src/db/database.ts';
 import { startLocalNeo4j } from '../../src/db/local/neo4j-local.ts';
+import { migrate } from '../../src/db/migrate.ts';
+
+/** Apply the schema once, before test files start in parallel (each would otherwise race to do it). */
+async function migrateOnce(uri: string): Promise<void> {
+  const db = new Database({ uri, username: process.env['NEO4J_USERNAME'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? 'neo4j' });
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +33,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (external) {
     // Nothing to start; providing the URI keeps inject('neo4jUri') working either way.
     project.provide('neo4jUri', external);
+    await migrateOnce(external);
     return undefined;
   }
 
@@ -47,6 +60,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   process.env['NEO4J_PASSWORD'] = 'neo4j';
   process.env['REWEAVE_TEST_NEO4J_DATA'] = dataDir;
   project.provide('neo4jUri', db.uri);
+  await migrateOnce(db.uri);
 
   const instance = db;
   return async () => {
