@@ -120,9 +120,13 @@ function parseCommand(argv: string[]): Command {
 const when = (d: Date | null | undefined) => (d ? d.toISOString() : '-');
 const scope = (communities: readonly string[]) => (communities.includes(ALL_COMMUNITIES) ? '* (all / 全部)' : communities.join(','));
 
+/** Terminal columns: CJK and full-width characters take two, so Chinese token names line up. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const columns = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => columns(r[i]!))));
+  return rows.map((r) => r.map((cell, i) => cell + ' '.repeat(widths[i]! - columns(cell))).join('  ').trimEnd()).join('\n');
 }
 
 async function run(command: Exclude<Command, { kind: 'help' }>): Promise<number> {

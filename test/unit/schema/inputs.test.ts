@@ -75,7 +75,12 @@ describe('dateTime', () => {
     expect(value.toISOString()).toBe(iso);
   });
 
-  it.each(['2025-13-01', 'yesterday', '2025-02-30', '', '2025-03-01T09:30:00'])('rejects %j', (text) => {
+  it('accepts 29 February in leap years only', () => {
+    expect(dateTime.parse('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(dateTime.safeParse('2025-02-29').success).toBe(false);
+  });
+
+  it.each(['2025-13-01', 'yesterday', '2025-02-30', '', '2025-03-01T09:30:00', '2025-03-01T09:30:00+0800'])('rejects %j', (text) => {
     expect(dateTime.safeParse(text).success).toBe(false);
   });
 
@@ -205,6 +210,16 @@ describe('parse()', () => {
       expect.unreachable('parse accepted an unknown term');
     } catch (error) {
       expect((error as ReweaveError).details.path).toEqual(['filter', 'cultivationStage', 1]);
+    }
+  });
+
+  it('reports every issue with the same path as details.path (numbers stay numbers)', () => {
+    try {
+      parse(filterSchema('Resident'), { cultivationStage: ['SAINT'] }, ['filter']);
+      expect.unreachable('parse accepted an unknown term');
+    } catch (error) {
+      const { path, issues } = (error as ReweaveError).details as { path: unknown; issues: { path: unknown }[] };
+      expect(issues[0]?.path).toEqual(path);
     }
   });
 

@@ -1,7 +1,14 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createRequire } from 'node:module';
+import type { GraphQLFormattedError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatError } from '../../../src/server/format-error.ts';
 import { ReweaveError, badInput, databaseUnavailable, notFound } from '../../../src/domain/errors.ts';
+
+// graphql ships both index.js and index.mjs. Under vitest a bare `import 'graphql'` in this file
+// resolves to index.mjs while @apollo/server (loaded by Node) gets index.js, so unwrapResolverError's
+// `instanceof GraphQLError` would fail on our error. Take the class from the copy Apollo uses.
+const { GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+type GraphQLError = InstanceType<typeof GraphQLError>;
 
 /** What Apollo hands formatError for an error thrown in a resolver: a located GraphQLError wrapping it. */
 function asResolverError(original: Error): { formatted: GraphQLFormattedError; error: GraphQLError } {
