@@ -51,7 +51,14 @@ const communitiesSchema = z
   .transform((raw) => [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))])
   .pipe(
     z
-      .array(z.string().max(200, 'a community id is at most 200 characters / 社区 id 最长 200 个字符'))
+      // The same shape as a community id in the API (src/schema/zod-props.ts `id`), so a typo such as
+      // "c1 c2" fails here rather than yielding a token that can never see anything.
+      .array(
+        z
+          .string()
+          .max(200, 'a community id is at most 200 characters / 社区 id 最长 200 个字符')
+          .regex(/^(\*|[\p{L}\p{N}_.:-]+)$/u, 'a community id has letters, digits, _ . : - only / 社区 id 只能包含字母、数字和 _ . : -'),
+      )
       .min(1, "--communities needs at least one id, or '*' / --communities 至少需要一个社区 id，或 '*'")
       .refine((ids) => !ids.includes(ALL_COMMUNITIES) || ids.length === 1, "'*' already means every community: give it alone / '*' 已表示全部社区，请单独使用"),
   );

@@ -8,10 +8,11 @@ import { badInput, type FieldPath } from '../domain/errors.ts';
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: FieldPath = []): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  const pathOf = (issue: z.core.$ZodIssue) => [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const issue = result.error.issues[0]!;
-  const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const path = pathOf(issue);
   const where = path.length > 0 ? path.join('.') : 'input';
   throw badInput(`${where}: ${issue.message}`, path, {
-    issues: result.error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)], message: i.message })),
+    issues: result.error.issues.map((i) => ({ path: pathOf(i), message: i.message })),
   });
 }

@@ -11,7 +11,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof ReweaveError) {
     const { path, ...details } = original.details;
-    const extensions: Record<string, unknown> = { code: original.code, ...details };
+    const extensions: Record<string, unknown> = { ...details, code: original.code };
     if (path) {
       extensions.field = path.join('.');
       extensions.fieldPath = path;

@@ -99,6 +99,6 @@ export async function snapshot(db: Database, communityId: string): Promise<strin
   }
 }
 
-export function codeOf(result: GqlResult): string | undefined {
+export function codeOf(result: GqlResult<unknown>): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }

@@ -1,6 +1,7 @@
 /** A Relay connection over the nodes of one label, filtered and scoped to the caller's communities. */
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../../domain/model.ts';
-import { badInput } from '../../domain/errors.ts';
+import { badInput, forbidden } from '../../domain/errors.ts';
+import { seesPseudonymsOnly } from '../../domain/permissions.ts';
 import { countNodes, listNodes as query, type ListQuery } from '../../db/repositories/nodes.ts';
 import type { NodeRecord } from '../../db/repositories/records.ts';
 import type { ServiceContext } from '../context.ts';
@@ -24,6 +25,10 @@ export function decodeCursor(cursor: string): string {
 
 export function buildListQuery(ctx: ServiceContext, label: NodeLabel, filter: Record<string, unknown> | null | undefined): ListQuery {
   const f = filter ?? {};
+  // Searching the hidden display name would link a pseudonym back to it.
+  if (typeof f.search === 'string' && f.search.length > 0 && NODE_SPECS[label].searchProp === 'displayName' && seesPseudonymsOnly(ctx.principal)) {
+    throw forbidden('Researchers cannot search residents by name / 研究者不能按姓名搜索居民');
+  }
   const q: ListQuery = {
     communityIds: visibleCommunities(ctx.principal, f.communityIds as string[] | null | undefined),
     in: [], eq: [], ranges: [],
