@@ -2,7 +2,8 @@
  * `npm start`: the database (local unless NEO4J_URI is set), schema migrations, the first-start
  * admin token, then the GraphQL service. Ctrl-C stops the service and a local database it started.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
@@ -25,6 +26,19 @@ async function migrateWhenReachable(run: () => Promise<number>): Promise<void> {
   }
 }
 
+/** The key of researchers' pseudonyms: made once, kept beside the admin token (git-ignored). */
+async function pseudonymSecret(dataRoot: string): Promise<string> {
+  const file = path.join(dataRoot, 'pseudonym-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    await mkdir(dataRoot, { recursive: true });
+    await writeFile(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const connection = await connect(config, log);
@@ -42,7 +56,7 @@ async function main(): Promise<void> {
     log(`  ${token}`);
   }
 
-  const app = await startApp(db, { port: config.PORT, host: config.HOST });
+  const app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
 
   let stopping = false;

@@ -2,6 +2,7 @@
  * The HTTP service: POST/GET /graphql through Apollo Server, and GET /health. A small node:http
  * integration (Apollo's executeHTTPGraphQLRequest) keeps the dependencies to the chosen stack.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -46,14 +47,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export async function startApp(db: Database, options: { port: number; host: string }): Promise<App> {
-  const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false });
+export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string }): Promise<App> {
+  const pseudonymSecret = options.pseudonymSecret ?? randomBytes(32).toString('hex');
+  const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (server, driver, local Neo4j); Apollo's own handler would race it and hang.
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
 
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
     try {
       const principal = await authenticate(db, req.headers.authorization);
-      const services = { db, principal, now: () => new Date() };
+      const services = { db, principal, now: () => new Date(), pseudonymSecret };
       return { services, loaders: new Loaders(services) };
     } catch (error) {
       // Errors thrown while building the context reach the client as they are only as GraphQLErrors.

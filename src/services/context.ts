@@ -6,4 +6,6 @@ export interface ServiceContext {
   db: Database;
   principal: Principal;
   now: () => Date;
+  /** Key of the researchers' pseudonyms (src/services/shape.ts); kept in the data folder. */
+  pseudonymSecret: string;
 }

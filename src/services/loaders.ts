@@ -34,7 +34,7 @@ export class Loaders {
   async node(label: NodeLabel, id: string): Promise<NodeRecord | null> {
     const node = await this.get<NodeRecord | null>(`node:${label}`, async (ids) => {
       const found = await this.ctx.db.read((tx) => getNodes(tx, label, ids));
-      const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx.principal, n)]));
+      const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx, n)]));
       return ids.map((id) => byId.get(id) ?? null);
     }).load(id);
     if (node && !this.visible(node)) throw forbidden(`${label} ${id} lies outside this token's communities / 超出令牌可见范围`);
@@ -52,7 +52,7 @@ export class Loaders {
       const byKey = new Map<string, EdgeRow[]>(ids.map((k) => [k, []]));
       for (const row of found) {
         if (!this.visible(row.node)) continue;
-        byKey.get(row.key)?.push({ ...row, node: shapeNode(this.ctx.principal, row.node) });
+        byKey.get(row.key)?.push({ ...row, node: shapeNode(this.ctx, row.node) });
       }
       return ids.map((k) => byKey.get(k) ?? []);
     }).load(id);

@@ -1,13 +1,18 @@
-/** What a caller may see of a node: researchers get a stable pseudonym instead of the display name. */
-import { createHash } from 'node:crypto';
-import { seesPseudonymsOnly, type Principal } from '../domain/permissions.ts';
-import type { NodeRecord } from '../db/repositories/records.ts';
+/**
+ * What a caller may see of a node. Researchers get a pseudonym instead of the display name: an
+ * HMAC of the id under the deployment's secret, so it is stable for one deployment but cannot be
+ * recomputed from an id without the secret.
+ */
+import { createHmac } from 'node:crypto';
+import { seesPseudonymsOnly } from '../domain/permissions.ts';
+import type { NodeRecord } from '../domain/records.ts';
+import type { ServiceContext } from './context.ts';
 
-export function pseudonym(id: string, salt = ''): string {
-  return `R-${createHash('sha256').update(`${salt}${id}`).digest('hex').slice(0, 10)}`;
+export function pseudonym(id: string, secret: string, prefix = 'R-'): string {
+  return `${prefix}${createHmac('sha256', secret).update(id).digest('hex').slice(0, 10)}`;
 }
 
-export function shapeNode(p: Principal, node: NodeRecord): NodeRecord {
-  if (node._label === 'Resident' && seesPseudonymsOnly(p)) return { ...node, displayName: pseudonym(node.id) };
+export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, node: NodeRecord): NodeRecord {
+  if (node._label === 'Resident' && seesPseudonymsOnly(ctx.principal)) return { ...node, displayName: pseudonym(node.id, ctx.pseudonymSecret) };
   return node;
 }

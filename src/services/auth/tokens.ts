@@ -24,7 +24,7 @@ export const listTokens = (db: Database) => db.read((tx) => list(tx));
 
 export const revokeToken = (db: Database, id: string) => db.write((tx) => revoke(tx, id, new Date()));
 
-/** The first start: when no active ADMIN token exists, create one for every community. */
+/** The first start (or after the last all-community ADMIN token was revoked): create one. */
 export async function ensureAdminToken(db: Database): Promise<string | null> {
   const admins = await db.read((tx) => countActiveAdmins(tx));
   if (admins > 0) return null;

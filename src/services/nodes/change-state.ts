@@ -37,5 +37,5 @@ export async function changeState(ctx: ServiceContext, label: NodeLabel, field: 
     if (!changed) throw new ReweaveError('CONFLICT', `Community of ${label} ${input.id} is missing / 所属社区不存在`);
     return changed;
   });
-  return shapeNode(ctx.principal, node);
+  return shapeNode(ctx, node);
 }

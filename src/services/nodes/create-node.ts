@@ -20,5 +20,5 @@ export async function createNode(ctx: ServiceContext, label: NodeLabel, input: R
     if (!created) throw notFound('Community', communityId, ['input', 'communityId']);
     return created;
   });
-  return shapeNode(ctx.principal, node);
+  return shapeNode(ctx, node);
 }

@@ -59,7 +59,7 @@ export async function listNodes(
   const first = args.first ?? 20;
   const q = { ...base, after: args.after ? decodeCursor(args.after) : null, limit: first + 1 };
   const rows = first === 0 ? [] : await ctx.db.read((tx) => query(tx, label, q));
-  const page = rows.slice(0, first).map((n) => shapeNode(ctx.principal, n));
+  const page = rows.slice(0, first).map((n) => shapeNode(ctx, n));
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!.id) : null },

@@ -15,5 +15,5 @@ export async function updateNode(ctx: ServiceContext, label: NodeLabel, id: stri
     await loadForWrite(ctx, tx, label, id, ['id']);
     return (await save(tx, label, id, props, ctx.now()))!;
   });
-  return shapeNode(ctx.principal, node);
+  return shapeNode(ctx, node);
 }

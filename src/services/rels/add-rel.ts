@@ -33,6 +33,6 @@ export async function addRel(
     requireScope(ctx.principal, from.communityId);
     requireScope(ctx.principal, to.communityId);
     const rel = (await createRel(tx, kind, { id, fromId: ends.fromId, toId: ends.toId, props, now: ctx.now() }))!;
-    return { ...rel, _from: shapeNode(ctx.principal, from), _to: shapeNode(ctx.principal, to) };
+    return { ...rel, _from: shapeNode(ctx, from), _to: shapeNode(ctx, to) };
   });
 }

@@ -11,6 +11,7 @@ const ctx = (role: Role, communities: string[] = ['c1', 'c2']): ServiceContext =
   db: {} as Database,
   principal: { tokenId: 't', role, communities } satisfies Principal,
   now: () => new Date(0),
+  pseudonymSecret: 'test',
 });
 
 describe('buildListQuery', () => {

@@ -81,31 +81,32 @@ describe('cursors', () => {
 });
 
 describe('pseudonym and shapeNode', () => {
-  const principal = (role: Role): Principal => ({ tokenId: 't', role, communities: ['*'] });
+  const SECRET = 'deployment-secret';
+  const ctx = (role: Role) => ({ principal: { tokenId: 't', role, communities: ['*'] } as Principal, pseudonymSecret: SECRET });
   const resident: NodeRecord = { _label: 'Resident', id: 'r1', communityId: 'c1', displayName: '张阿姨', building: '3号楼' };
   const partner: NodeRecord = { _label: 'Partner', id: 'p1', communityId: 'c1', name: '邻里合伙人' };
 
-  it('is stable, distinct per id and salt, and does not contain the id', () => {
-    expect(pseudonym('r1')).toBe(pseudonym('r1'));
-    expect(pseudonym('r1')).toMatch(/^R-[0-9a-f]{10}$/);
-    expect(pseudonym('r1')).not.toBe(pseudonym('r2'));
-    expect(pseudonym('r1', 'salt')).not.toBe(pseudonym('r1'));
-    expect(pseudonym('居民-1')).not.toContain('居民');
+  it('is stable, distinct per id and secret, and does not contain the id', () => {
+    expect(pseudonym('r1', SECRET)).toBe(pseudonym('r1', SECRET));
+    expect(pseudonym('r1', SECRET)).toMatch(/^R-[0-9a-f]{10}$/);
+    expect(pseudonym('r1', SECRET)).not.toBe(pseudonym('r2', SECRET));
+    expect(pseudonym('r1', 'another secret')).not.toBe(pseudonym('r1', SECRET));
+    expect(pseudonym('居民-1', SECRET)).not.toContain('居民');
   });
 
   it('replaces a resident\'s displayName with its pseudonym for RESEARCHER', () => {
-    const shaped = shapeNode(principal('RESEARCHER'), resident);
-    expect(shaped.displayName).toBe(pseudonym('r1'));
+    const shaped = shapeNode(ctx('RESEARCHER'), resident);
+    expect(shaped.displayName).toBe(pseudonym('r1', SECRET));
     expect(JSON.stringify(shaped)).not.toContain('张阿姨');
     expect(shaped).toMatchObject({ id: 'r1', building: '3号楼' });
     expect(resident.displayName).toBe('张阿姨');
   });
 
   it.each(termsOf('Role').filter((r) => r !== 'RESEARCHER'))('shows the displayName to %s', (role) => {
-    expect(shapeNode(principal(role), resident).displayName).toBe('张阿姨');
+    expect(shapeNode(ctx(role), resident).displayName).toBe('张阿姨');
   });
 
   it('leaves nodes other than residents alone', () => {
-    expect(shapeNode(principal('RESEARCHER'), partner)).toEqual(partner);
+    expect(shapeNode(ctx('RESEARCHER'), partner)).toEqual(partner);
   });
 });

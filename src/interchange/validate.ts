@@ -1,0 +1,90 @@
+/**
+ * Row checks that need nothing but the row: header resolution, cell types, and state-change rules.
+ * Checks that need the rest of the dataset or the database (duplicates, dangling references) live
+ * in the import service.
+ */
+import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
+import { allowedNext, MACHINES } from '../domain/transitions.ts';
+import { VOCABULARIES } from '../domain/vocabulary.ts';
+import { parseCell, type CellValue } from './cells.ts';
+import { resolveHeader, type Column, type FileSpec } from './columns.ts';
+
+export interface CellProblem {
+  column: string | null;
+  reason: string;
+}
+
+export type Values = Record<string, CellValue | null>;
+
+export interface HeaderCheck {
+  columns: Map<string, Column>;
+  problems: string[];
+}
+
+/** Maps headers to columns; unknown, duplicated or missing required columns are file-level problems. */
+export function checkHeader(spec: FileSpec, headers: readonly string[], requireAll = true): HeaderCheck {
+  const columns = new Map<string, Column>();
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const header of headers) {
+    const column = resolveHeader(spec, header);
+    if (!column) {
+      problems.push(`unknown column "${header}"; ${spec.name} accepts: ${spec.columns.map((c) => c.name).join(', ')} / 未知列`);
+      continue;
+    }
+    if (seen.has(column.name)) problems.push(`column ${column.name} appears twice / 列重复`);
+    seen.add(column.name);
+    columns.set(header, column);
+  }
+  if (requireAll) {
+    for (const c of spec.columns) {
+      if (c.required && !seen.has(c.name)) problems.push(`required column ${c.name} (${c.zh}) is missing / 缺少必填列`);
+    }
+  }
+  return { columns, problems };
+}
+
+/** Parses every cell of one record; returns the typed values and the problems, one per bad cell. */
+export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, header?: HeaderCheck): { values: Values; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const values: Values = {};
+  const check = header ?? checkHeader(spec, Object.keys(cells), false);
+  if (!header) for (const p of check.problems) problems.push({ column: null, reason: p });
+  const given = new Map<string, unknown>();
+  for (const [h, v] of Object.entries(cells)) {
+    const column = check.columns.get(h);
+    if (column) given.set(column.name, v);
+  }
+  for (const column of spec.columns) {
+    const result = parseCell(column, given.get(column.name));
+    if (result.ok) values[column.name] = result.value;
+    else problems.push({ column: column.name, reason: result.reason });
+  }
+  if (spec.kind === 'change' && problems.length === 0) {
+    const p = checkChange(values);
+    if (p) problems.push(p);
+  }
+  return { values, problems };
+}
+
+/** A state change must name a state field of its label, use terms of its vocabulary, and be an allowed step. */
+export function checkChange(values: Values): CellProblem | null {
+  const label = values.label as NodeLabel;
+  const field = String(values.field);
+  const machine = MACHINES[label]?.[field];
+  if (!machine) {
+    return { column: 'field', reason: `${label} has no state field ${field}; state fields: ${Object.keys(MACHINES[label] ?? {}).join(', ')} / 无此状态字段` };
+  }
+  const spec = (NODE_SPECS[label].props as Record<string, PropSpec>)[field]!;
+  const terms = spec.type.kind === 'enum' ? Object.keys(VOCABULARIES[spec.type.vocabulary].terms) : [];
+  const to = String(values.to);
+  if (!terms.includes(to)) return { column: 'to', reason: `"${to}" is not one of ${terms.join(', ')} / 取值无效` };
+  const from = values.from === null ? null : String(values.from);
+  if (from !== null) {
+    if (!terms.includes(from)) return { column: 'from', reason: `"${from}" is not one of ${terms.join(', ')} / 取值无效` };
+    if (!allowedNext(label, field, from).includes(to)) {
+      return { column: 'to', reason: `${label}.${field} cannot go from ${from} to ${to}; allowed: ${allowedNext(label, field, from).join(', ') || 'none'} / 不允许的转换` };
+    }
+  }
+  return null;
+}

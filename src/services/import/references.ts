@@ -1,0 +1,68 @@
+/**
+ * Which node ids exist — in the dataset being imported (valid rows only) or already in the
+ * database — with their label and community. Relationship rows are checked against it in chunks,
+ * one database lookup per label per chunk, so a reference costs no round trip of its own.
+ */
+import type { NodeLabel } from '../../domain/model.ts';
+import type { Database } from '../../db/database.ts';
+import { findIds } from '../../db/repositories/import.ts';
+
+export interface NodeRef {
+  label: NodeLabel;
+  communityId: string;
+}
+
+export type Resolution = { ok: true; ref: NodeRef } | { ok: false; reason: string };
+
+export class ReferenceIndex {
+  private readonly known = new Map<NodeLabel, Map<string, string>>();
+  private readonly absent = new Map<NodeLabel, Set<string>>();
+
+  constructor(private readonly db: Database) {}
+
+  add(label: NodeLabel, id: string, communityId: string): void {
+    let ids = this.known.get(label);
+    if (!ids) this.known.set(label, (ids = new Map()));
+    ids.set(id, communityId);
+  }
+
+  has(label: NodeLabel, id: string): boolean {
+    return this.known.get(label)?.has(id) ?? false;
+  }
+
+  /** Looks up, in the database, every (label, id) not yet known; remembers what it finds. */
+  async prefetch(wanted: { labels: readonly NodeLabel[]; id: string }[]): Promise<void> {
+    const missing = new Map<NodeLabel, Set<string>>();
+    for (const { labels, id } of wanted) {
+      if (labels.some((l) => this.has(l, id))) continue;
+      for (const l of labels) {
+        if (this.absent.get(l)?.has(id)) continue;
+        let set = missing.get(l);
+        if (!set) missing.set(l, (set = new Set()));
+        set.add(id);
+      }
+    }
+    if (missing.size === 0) return;
+    await this.db.read(async (tx) => {
+      for (const [label, ids] of missing) {
+        const found = await findIds(tx, label, [...ids]);
+        for (const id of ids) {
+          const community = found.get(id);
+          if (community !== undefined) this.add(label, id, community);
+          else {
+            let set = this.absent.get(label);
+            if (!set) this.absent.set(label, (set = new Set()));
+            set.add(id);
+          }
+        }
+      }
+    });
+  }
+
+  resolve(labels: readonly NodeLabel[], id: string): Resolution {
+    const hits = labels.filter((l) => this.has(l, id));
+    if (hits.length === 1) return { ok: true, ref: { label: hits[0]!, communityId: this.known.get(hits[0]!)!.get(id)! } };
+    if (hits.length > 1) return { ok: false, reason: `"${id}" is ambiguous: it is the id of a ${hits.join(' and a ')} / 编号有歧义` };
+    return { ok: false, reason: `"${id}" is not a ${labels.join(' or ')} in this dataset or the database (dangling reference) / 引用的节点不存在` };
+  }
+}

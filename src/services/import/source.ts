@@ -1,0 +1,59 @@
+/** Where the records of an import come from: a dataset folder on disk, or rows sent through GraphQL. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { FILE_SPECS, fileSpec, type FileSpec } from '../../interchange/columns.ts';
+import { formatOf, readRecords, type RawRecord } from '../../interchange/readers.ts';
+
+export interface SourceFile {
+  /** What reports call the file: its path, or "rows" for a GraphQL batch. */
+  display: string;
+  spec: FileSpec;
+  /** CSV: every record has the header's columns, so the header is checked once, up front. */
+  sharedHeader: boolean;
+  records: () => AsyncIterable<RawRecord>;
+}
+
+const ORDER = new Map(FILE_SPECS.map((f, i) => [f.name, f.name === 'Community' ? -1 : i]));
+
+/** Files in dependency order: communities, other nodes, relationships, state changes. */
+export function sortFiles(files: SourceFile[]): SourceFile[] {
+  return [...files].sort((a, b) => ORDER.get(a.spec.name)! - ORDER.get(b.spec.name)!);
+}
+
+export function folderSource(dir: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const seen = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const format = formatOf(entry);
+    if (!format) continue;
+    const stem = entry.slice(0, entry.lastIndexOf('.'));
+    const spec = fileSpec(stem);
+    if (!spec) {
+      unknown.push(entry);
+      continue;
+    }
+    if (seen.has(stem)) throw new Error(`${dir}: both ${seen.get(stem)} and ${entry} describe ${stem}; keep one / 同一类型有两个文件`);
+    seen.set(stem, entry);
+    const full = path.join(dir, entry);
+    files.push({ display: full, spec, sharedHeader: format === 'csv', records: () => readRecords(full) });
+  }
+  if (unknown.length > 0) {
+    throw new Error(`${dir}: ${unknown.join(', ')} name no node label or relationship kind. Expected names like Resident.csv, MEMBERSHIP.csv, STATE_CHANGE.csv — see docs/import.md / 文件名无法识别`);
+  }
+  if (files.length === 0) throw new Error(`${dir}: no dataset files (.csv, .jsonl, .json) found / 未找到数据文件`);
+  return sortFiles(files);
+}
+
+export function rowsSource(name: string, rows: readonly Record<string, unknown>[]): SourceFile[] {
+  const spec = fileSpec(name);
+  if (!spec) throw new Error(`unknown file kind ${name}`);
+  return [{
+    display: 'rows',
+    spec,
+    sharedHeader: false,
+    records: async function* () {
+      for (const [i, cells] of rows.entries()) yield { line: i + 1, cells, problems: [] };
+    },
+  }];
+}

@@ -1,0 +1,130 @@
+/**
+ * Pass 1 of an import: every row of every file is checked before anything is written — cell types
+ * and enums, required fields, duplicate ids within a file, references to nodes that exist neither in
+ * the dataset nor in the database, state changes that are not allowed, and (through GraphQL)
+ * communities outside the caller's scope. A node row that fails makes rows that refer to it fail too.
+ */
+import type { Database } from '../../db/database.ts';
+import type { NodeLabel } from '../../domain/model.ts';
+import { REL_SPECS } from '../../domain/model.ts';
+import type { FileSpec } from '../../interchange/columns.ts';
+import { checkHeader, parseRecord, type HeaderCheck, type Values } from '../../interchange/validate.ts';
+import type { RawRecord } from '../../interchange/readers.ts';
+import { ReferenceIndex, type Resolution } from './references.ts';
+import type { OnProgress, RowError } from './report.ts';
+import type { SourceFile } from './source.ts';
+
+export interface FileCheck {
+  source: SourceFile;
+  rows: number;
+  invalid: Set<number>;
+}
+
+export interface DatasetCheck {
+  files: FileCheck[];
+  errors: RowError[];
+  errorCount: number;
+  index: ReferenceIndex;
+}
+
+export interface ValidateOptions {
+  /** Community ids rows may touch (null: any). */
+  allowedCommunities: readonly string[] | null;
+  maxErrors?: number;
+  onProgress?: OnProgress;
+}
+
+const CHUNK = 2000;
+
+interface Pending {
+  line: number;
+  values: Values;
+  problems: { column: string | null; reason: string }[];
+}
+
+/** The references a row makes: column, allowed labels, id. */
+function referencesOf(spec: FileSpec, values: Values): { column: string; labels: readonly NodeLabel[]; id: string }[] {
+  if (spec.kind === 'node') return spec.label === 'Community' ? [] : [{ column: 'communityId', labels: ['Community'], id: String(values.communityId) }];
+  if (spec.kind === 'rel') {
+    const r = REL_SPECS[spec.rel];
+    return [{ column: 'from', labels: r.from, id: String(values.from) }, { column: 'to', labels: r.to, id: String(values.to) }];
+  }
+  return [{ column: 'nodeId', labels: [values.label as NodeLabel], id: String(values.nodeId) }];
+}
+
+export async function validateDataset(db: Database, files: SourceFile[], options: ValidateOptions): Promise<DatasetCheck> {
+  const index = new ReferenceIndex(db);
+  const maxErrors = options.maxErrors ?? 10_000;
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const report = (file: string, line: number, column: string | null, reason: string) => {
+    errorCount += 1;
+    if (errors.length < maxErrors) errors.push({ file, line, column, reason });
+  };
+  const inScope = (communityId: string) => options.allowedCommunities === null || options.allowedCommunities.includes('*') || options.allowedCommunities.includes(communityId);
+
+  const checks: FileCheck[] = [];
+  for (const source of files) {
+    const { spec } = source;
+    const check: FileCheck = { source, rows: 0, invalid: new Set() };
+    checks.push(check);
+    const ids = new Set<string>();
+    let header: HeaderCheck | undefined;
+    let headerFailed = false;
+    let chunk: Pending[] = [];
+
+    const settle = async () => {
+      const wanted = chunk.filter((p) => p.problems.length === 0).flatMap((p) => referencesOf(spec, p.values));
+      await index.prefetch(wanted);
+      for (const p of chunk) {
+        if (p.problems.length === 0) {
+          for (const ref of referencesOf(spec, p.values)) {
+            const found: Resolution = index.resolve(ref.labels, ref.id);
+            if (!found.ok) p.problems.push({ column: ref.column, reason: found.reason });
+            else if (!inScope(found.ref.communityId)) p.problems.push({ column: ref.column, reason: `"${ref.id}" belongs to community ${found.ref.communityId}, outside this token's scope / 超出令牌范围` });
+          }
+          if (spec.kind === 'node' && spec.label === 'Community' && !inScope(String(p.values.id))) {
+            p.problems.push({ column: 'id', reason: `community ${String(p.values.id)} is outside this token's scope / 超出令牌范围` });
+          }
+        }
+        if (p.problems.length > 0) {
+          check.invalid.add(p.line);
+          for (const problem of p.problems) report(source.display, p.line, problem.column, problem.reason);
+        } else if (spec.kind === 'node') {
+          const id = String(p.values.id);
+          index.add(spec.label, id, spec.label === 'Community' ? id : String(p.values.communityId));
+        }
+      }
+      chunk = [];
+      options.onProgress?.({ phase: 'validate', file: source.display, done: check.rows, total: null });
+    };
+
+    for await (const record of source.records() as AsyncIterable<RawRecord>) {
+      check.rows += 1;
+      if (!header && source.sharedHeader) {
+        header = checkHeader(spec, Object.keys(record.cells));
+        if (header.problems.length > 0) {
+          headerFailed = true;
+          for (const problem of header.problems) report(source.display, 1, null, problem);
+        }
+      }
+      const problems: Pending['problems'] = record.problems.map((reason) => ({ column: null, reason }));
+      if (headerFailed) {
+        check.invalid.add(record.line);
+        continue;
+      }
+      const parsed = parseRecord(spec, record.cells, header);
+      problems.push(...parsed.problems);
+      const id = parsed.values.id;
+      if (typeof id === 'string') {
+        if (ids.has(id)) problems.push({ column: 'id', reason: `duplicate id "${id}" in this file / 文件内编号重复` });
+        ids.add(id);
+      }
+      chunk.push({ line: record.line, values: parsed.values, problems });
+      if (chunk.length >= CHUNK) await settle();
+    }
+    await settle();
+    options.onProgress?.({ phase: 'done', file: source.display, done: check.rows, total: check.rows });
+  }
+  return { files: checks, errors, errorCount, index };
+}
