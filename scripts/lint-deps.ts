@@ -64,7 +64,7 @@ export const RULES: Rules = {
     services: ['db', 'graph', 'analytics', 'domain', 'schema', 'config', 'interchange', 'demo'],
     resolvers: ['services', 'schema', 'domain'],
     server: ['resolvers', 'services', 'schema', 'domain', 'db', 'config'],
-    cli: ['services', 'db', 'domain', 'config', 'server'],
+    cli: ['services', 'db', 'domain', 'config', 'server', 'interchange'],
     root: '*',
   },
   rootFiles: {

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/database.ts';
 import { validateDataset } from './validate-dataset.ts';
 import { writeFile } from './write-dataset.ts';
-import type { FileSummary, ImportSummary, OnProgress } from './report.ts';
+import type { FileSummary, ImportSummary, OnProgress, RowError } from './report.ts';
 import type { SourceFile } from './source.ts';
 
 export interface ImportOptions {
@@ -14,6 +14,7 @@ export interface ImportOptions {
   batchSize?: number;
   allowedCommunities?: readonly string[] | null;
   onProgress?: OnProgress;
+  onError?: (error: RowError) => void;
   now?: Date;
 }
 
@@ -21,7 +22,11 @@ const isRel = (f: FileSummary) => f.name === 'STATE_CHANGE' || /^[A-Z_]+$/.test(
 
 export async function importDataset(db: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
-  const check = await validateDataset(db, files, { allowedCommunities: options.allowedCommunities ?? null, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const check = await validateDataset(db, files, {
+    allowedCommunities: options.allowedCommunities ?? null,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   const write = check.errorCount === 0 || options.skipInvalid === true;
   const summaries: FileSummary[] = [];
   for (const file of check.files) {

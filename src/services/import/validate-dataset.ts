@@ -32,6 +32,8 @@ export interface ValidateOptions {
   allowedCommunities: readonly string[] | null;
   maxErrors?: number;
   onProgress?: OnProgress;
+  /** Every rejected row, as it is found (the summary keeps only the first maxErrors). */
+  onError?: (error: RowError) => void;
 }
 
 const CHUNK = 2000;
@@ -59,7 +61,9 @@ export async function validateDataset(db: Database, files: SourceFile[], options
   let errorCount = 0;
   const report = (file: string, line: number, column: string | null, reason: string) => {
     errorCount += 1;
-    if (errors.length < maxErrors) errors.push({ file, line, column, reason });
+    const error = { file, line, column, reason };
+    if (errors.length < maxErrors) errors.push(error);
+    options.onError?.(error);
   };
   const inScope = (communityId: string) => options.allowedCommunities === null || options.allowedCommunities.includes('*') || options.allowedCommunities.includes(communityId);
 

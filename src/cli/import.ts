@@ -1,0 +1,116 @@
+/**
+ * `npm run import -- <folder> [--skip-invalid] [--rejected FILE] [--batch-size N] [--json]`
+ * Imports a dataset folder (docs/import.md). Every row is checked first; by default a single bad row
+ * means nothing is written. With --skip-invalid the good rows are written and the bad ones go, with
+ * their reasons, to the rejected file.
+ */
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { csvLine } from '../interchange/csv.ts';
+import { importDataset } from '../services/import/import-dataset.ts';
+import { folderSource } from '../services/import/source.ts';
+import type { ImportSummary } from '../services/import/report.ts';
+import { progress } from './progress.ts';
+
+const HELP = `Usage: npm run import -- <folder> [options]
+  Imports Resident.csv, Organization.csv, MEMBERSHIP.csv, … (see docs/import.md) from <folder>.
+  导入数据目录中的文件（见 docs/import.md）。
+
+  --skip-invalid     write the good rows; bad rows go to the rejected file / 跳过错误行
+  --rejected FILE    where rejected rows are written (default <folder>/rejected.csv)
+  --batch-size N     rows per transaction (default 5000)
+  --json             print the summary as JSON
+  --help`;
+
+const args = z.object({
+  folder: z.string().min(1, 'give the dataset folder / 请指定数据目录'),
+  skipInvalid: z.boolean(),
+  rejected: z.string().optional(),
+  batchSize: z.coerce.number().int().min(1).max(50_000),
+  json: z.boolean(),
+});
+
+function fail(message: string): never {
+  console.error(`import: ${message}\n\n${HELP}`);
+  process.exit(1);
+}
+
+function printSummary(summary: ImportSummary): void {
+  const rows = summary.files.map((f) => [path.basename(f.file), f.rows, f.created, f.updated, f.unchanged, f.rejected]);
+  rows.push(['total', summary.totals.rows, summary.totals.created, summary.totals.updated, summary.totals.unchanged, summary.totals.rejected]);
+  const head = ['file 文件', 'rows 行', 'created 新建', 'updated 更新', 'unchanged 未变', 'rejected 拒绝'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  '));
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'skip-invalid': { type: 'boolean', default: false }, rejected: { type: 'string' }, 'batch-size': { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const parsed = args.safeParse({ folder: positionals[0] ?? '', skipInvalid: values['skip-invalid'], rejected: values.rejected, batchSize: values['batch-size'], json: values.json });
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const opts = parsed.data;
+  if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) fail(`${opts.folder} is not a folder / 目录不存在`);
+  const files = (() => {
+    try {
+      return folderSource(opts.folder);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  })();
+
+  const log = (line: string) => console.error(line);
+  const connection = await connect(loadConfig(), log);
+  try {
+    await migrate(connection.db, log);
+    const bar = progress();
+    const rejectedPath = opts.rejected ?? path.join(opts.folder, 'rejected.csv');
+    const rejected = opts.skipInvalid ? createWriteStream(rejectedPath) : null;
+    rejected?.write(csvLine(['file', 'line', 'column', 'reason']));
+    const summary = await importDataset(connection.db, files, {
+      skipInvalid: opts.skipInvalid,
+      batchSize: opts.batchSize,
+      onProgress: (e) => {
+        const label = `${e.phase === 'write' ? 'writing' : 'checking'} ${path.basename(e.file)}`;
+        if (e.phase === 'done') return;
+        bar.update(label, e.done, e.total);
+      },
+      onError: (e) => rejected?.write(csvLine([e.file, String(e.line), e.column ?? '', e.reason])),
+    });
+    if (rejected) await new Promise((r) => rejected.end(r));
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    if (opts.json) {
+      console.log(JSON.stringify({ ...summary, errors: summary.errors.slice(0, 100), peakRssMb }, null, 2));
+    } else {
+      printSummary(summary);
+      console.log(`${summary.seconds.toFixed(1)} s · ${Math.round(summary.relationshipsPerSecond).toLocaleString('en-US')} relationships/s · peak RSS ${peakRssMb.toFixed(0)} MB`);
+    }
+    if (summary.errorCount > 0) {
+      for (const e of summary.errors.slice(0, 20)) console.error(`${e.file}:${e.line}${e.column ? ` [${e.column}]` : ''} ${e.reason}`);
+      if (summary.errorCount > 20) console.error(`… and ${summary.errorCount - 20} more`);
+      if (!summary.written) {
+        console.error(`Nothing was imported: ${summary.errorCount} problems. Fix them, or use --skip-invalid to import the good rows. / 有错误，未导入任何数据。`);
+        process.exitCode = 1;
+      } else {
+        console.error(`${summary.totals.rejected} rows rejected; written with reasons to ${rejectedPath} / 被拒绝的行已写入该文件`);
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`import failed: ${(error as Error).message}`);
+  process.exit(1);
+});
