@@ -1,0 +1,67 @@
+/**
+ * Writes docs/import.md: how to prepare a dataset folder, and every file's columns (from
+ * src/interchange/columns.ts, so the page cannot drift from the importer). A unit test fails when
+ * the committed page is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { FILE_SPECS, MAX_FIELD_LENGTH, type Column } from '../src/interchange/columns.ts';
+import { VOCABULARIES } from '../src/domain/vocabulary.ts';
+import { REL_SPECS, NODE_SPECS } from '../src/domain/model.ts';
+
+function typeText(c: Column): string {
+  const t = c.type;
+  switch (t.kind) {
+    case 'id': return 'id';
+    case 'ref': return `id of ${t.labels.join(' / ')}`;
+    case 'label': return 'node label';
+    case 'enum': return `${t.vocabulary}: ${Object.entries(VOCABULARIES[t.vocabulary].terms as Record<string, { zh: string }>).map(([k, v]) => `${k} (${v.zh})`).join(', ')}`;
+    case 'strings': return 'list, "|"-separated in CSV';
+    case 'datetime': return 'date or date-time (ISO-8601)';
+    default: return t.kind;
+  }
+}
+
+export function importDoc(): string {
+  const out: string[] = [];
+  out.push(`# Importing data / 导入数据
+
+A dataset is a folder with one file per node label (\`Resident.csv\`), per relationship kind
+(\`MEMBERSHIP.csv\`) and one for state changes (\`STATE_CHANGE.csv\`). Each file may be CSV (UTF-8,
+comma-separated, a header row, RFC 4180 quoting), JSON Lines (\`.jsonl\`, one object per line) or a
+JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` writes the same format.
+
+    npm run import -- path/to/folder                 # everything or nothing
+    npm run import -- path/to/folder --skip-invalid  # good rows in, bad rows to rejected.csv
+
+- **Stable ids.** Every row has an \`id\` you choose (letters, digits, \`_ . : -\`). Importing the same
+  files again changes nothing; a changed row updates the stored one. Never build ids from names.
+- **Headers.** English column names or the Chinese alias shown below (e.g. \`显示名（化名）\`).
+- **Values.** Enums take the English term or its Chinese name (\`好人\` = \`GOOD_PERSON\`); booleans
+  \`true/false\`, \`yes/no\`, \`1/0\`, \`是/否\`; dates \`2025-03-01\` or \`2025-03-01T09:30:00+08:00\`;
+  lists \`书法|维修\`. Fields longer than ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters are refused.
+- **Checks first.** Every row is checked before anything is written: types, enum values, dates,
+  required fields, duplicate ids in a file, references to nodes that are neither in the folder nor
+  in the database, state changes that are not allowed, invalid UTF-8. Each problem is reported with
+  file, line, column and reason. By default any problem means nothing is written. A row that refers
+  to a rejected row is rejected too.
+- **Order.** Communities first, then the other node files, then relationships and state changes;
+  the importer sorts the files itself.
+- **Identifying details** (real names, phones, ID numbers) are not part of a dataset: set them
+  through the \`setResidentIdentity\` mutation, which only ADMIN may call.
+- Through GraphQL, \`importRows(input: {file, rows})\` takes up to 1,000 rows with the same checks.
+`);
+  for (const spec of FILE_SPECS) {
+    const title = spec.kind === 'node' ? `${spec.name} — ${NODE_SPECS[spec.label].zh}`
+      : spec.kind === 'rel' ? `${spec.name} — ${REL_SPECS[spec.rel].zh} (${REL_SPECS[spec.rel].from.join('/')} → ${REL_SPECS[spec.rel].to.join('/')})`
+      : 'STATE_CHANGE — 状态变更（培育阶段、合伙人状态等）';
+    out.push(`## ${title}\n\n| column | 中文 | required | type |\n| --- | --- | --- | --- |`);
+    for (const c of spec.columns) out.push(`| \`${c.name}\` | ${c.aliases.join(', ')} | ${c.required ? 'yes' : ''} | ${typeText(c)} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync(new URL('../docs/import.md', import.meta.url), importDoc());
+  console.log('docs/import.md written');
+}
