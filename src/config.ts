@@ -12,6 +12,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   REWEAVE_DATA_DIR: z.string().optional(),
+  /** Demo community loaded into an empty database at start: small (default), beizhan, or off. */
+  REWEAVE_DEMO: z.enum(['small', 'beizhan', 'off']).default('small'),
   /** Seconds a transaction may be retried by the driver before the error reaches the caller. */
   REWEAVE_DB_RETRY_SECONDS: z.coerce.number().min(0).max(60).default(3),
 });

@@ -9,6 +9,7 @@ import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
+import { loadDemoIfEmpty } from './services/demo/load-demo.ts';
 import { startApp } from './server/app.ts';
 
 const log = (line: string) => console.log(`[reweave] ${line}`);
@@ -44,6 +45,21 @@ async function main(): Promise<void> {
   const connection = await connect(config, log);
   const { db } = connection;
   await migrateWhenReachable(() => migrate(db, log));
+
+  const skipDemo = process.argv.includes('--no-demo') || config.REWEAVE_DEMO === 'off';
+  if (!skipDemo) {
+    const preset = config.REWEAVE_DEMO === 'off' ? 'small' : config.REWEAVE_DEMO;
+    let lastLog = 0;
+    const demo = await loadDemoIfEmpty(db, preset, (e) => {
+      if (e.phase === 'write' && performance.now() - lastLog > 3000) {
+        lastLog = performance.now();
+        log(`demo: writing ${path.basename(e.file)} ${e.done}/${e.total ?? '?'}`);
+      }
+    });
+    if (demo) {
+      log(`Loaded the synthetic demo community "${preset}" (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区`);
+    }
+  }
 
   const token = await ensureAdminToken(db);
   if (token) {

@@ -1,4 +1,7 @@
 /** All resolvers, merged per root type. */
+import { GraphQLScalarType } from 'graphql';
+import { exportResolvers } from './export.ts';
+import { importResolvers } from './import.ts';
 import { identityResolvers } from './identity.ts';
 import { nodeResolvers } from './nodes.ts';
 import { relationshipResolvers } from './relationships.ts';
@@ -8,9 +11,10 @@ import type { ResolverMap } from './context.ts';
 
 export function resolvers(): ResolverMap {
   const merged: ResolverMap = {};
-  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers()]) {
+  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers()]) {
     for (const [type, fields] of Object.entries(part)) {
-      merged[type] = type === 'DateTime' ? fields : { ...(merged[type] ?? {}), ...fields };
+      // A scalar is a class instance: keep it whole rather than spreading it into a field map.
+      merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] ?? {}), ...fields };
     }
   }
   return merged;

@@ -116,6 +116,16 @@ function relKindEnum(): string {
   return `"""Kinds of relationship / 关系类型"""\nenum RelationshipKind {\n${terms.join('\n')}\n}`;
 }
 
+/** The files of a dataset (src/interchange/columns.ts): every label, every kind, and state changes. */
+function datasetFileEnum(): string {
+  const terms = [
+    ...NODE_LABELS.map((l) => `  ${desc(NODE_SPECS[l].zh, NODE_SPECS[l].en)}\n  ${l}`),
+    ...REL_KINDS.map((k) => `  ${desc(REL_SPECS[k].zh, REL_SPECS[k].en)}\n  ${k}`),
+    `  ${desc('状态变更', 'State changes')}\n  STATE_CHANGE`,
+  ];
+  return `${desc('数据文件类型', 'Kinds of dataset file')}\nenum DatasetFile {\n${terms.join('\n')}\n}`;
+}
+
 function transitionInputs(): { inputs: string[]; mutations: string[] } {
   const inputs: string[] = [];
   const mutations: string[] = [];
@@ -132,7 +142,7 @@ function transitionInputs(): { inputs: string[]; mutations: string[] } {
 }
 
 export function modelTypeDefs(): string {
-  const parts: string[] = [enums(), relKindEnum()];
+  const parts: string[] = [enums(), relKindEnum(), datasetFileEnum()];
   const queries: string[] = [];
   const mutations: string[] = [];
   for (const label of NODE_LABELS) {
@@ -160,5 +170,6 @@ export function baseTypeDefs(): string {
 }
 
 export function typeDefs(): string {
-  return `${baseTypeDefs()}\n${modelTypeDefs()}`;
+  const extra = ['export.graphql', 'import.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  return [baseTypeDefs(), modelTypeDefs(), ...extra].join('\n');
 }

@@ -1,0 +1,57 @@
+/** Query.exportNetwork: parse the input with zod, call the export service, map files. */
+import { z } from 'zod';
+import { dateTime, id } from '../schema/zod-props.ts';
+import { parse } from '../schema/parse.ts';
+import { exportNetworkToStrings } from '../services/export/export-network.ts';
+import type { GraphQLContext, ResolverMap } from './context.ts';
+
+const weight = z.number().finite().min(0, 'a weight is ≥ 0 / 权重须为非负数').nullish();
+
+const exportInput = z
+  .object({
+    communityId: id,
+    network: z.enum(['FULL', 'TIES']),
+    format: z.enum(['GRAPHML', 'GEXF', 'CSV', 'JSON']),
+    from: dateTime.nullish(),
+    to: dateTime.nullish(),
+    asOf: dateTime.nullish(),
+    pseudonymise: z.boolean().nullish(),
+    salt: z.string().min(1, 'must not be empty / 不能为空').max(200).nullish(),
+    sources: z.object({ acquaintance: weight, comembership: weight, coattendance: weight, exchange: weight, cowork: weight }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
+    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from / 结束早于开始' });
+  });
+
+export function exportResolvers(): ResolverMap {
+  return {
+    Query: {
+      exportNetwork: async (_: unknown, args: { input?: unknown }, ctx: GraphQLContext) => {
+        const input = parse(exportInput, args.input, ['input']);
+        const sources = Object.fromEntries(Object.entries(input.sources ?? {}).filter(([, w]) => typeof w === 'number'));
+        const result = await exportNetworkToStrings(ctx.services, {
+          communityId: input.communityId,
+          network: input.network,
+          format: input.format.toLowerCase() as 'graphml' | 'gexf' | 'csv' | 'json',
+          window: input.from || input.to ? { from: input.from ?? null, to: input.to ?? null } : null,
+          asOf: input.asOf ?? null,
+          pseudonymise: input.pseudonymise ?? false,
+          salt: input.salt ?? null,
+          sources,
+        });
+        const rows = new Map(result.files.map((f) => [f.name, f.rows]));
+        return {
+          communityId: result.communityId,
+          format: input.format,
+          network: result.network,
+          nodeCount: result.nodeCount,
+          edgeCount: result.edgeCount,
+          stateChangeCount: result.stateChangeCount,
+          pseudonymised: result.pseudonymised,
+          files: result.contents.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes, rows: rows.get(f.name) ?? null, content: f.content })),
+        };
+      },
+    },
+  };
+}

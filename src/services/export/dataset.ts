@@ -1,0 +1,95 @@
+/**
+ * The full network as a dataset in the interchange format (src/interchange/columns.ts) — one file
+ * per node label, per relationship kind and STATE_CHANGE, CSV or a JSON array — streamed from Neo4j
+ * page by page through DatasetWriter, never held as a graph: the files the importer reads.
+ *
+ * What is in it, with the projection's time semantics (src/graph/time.ts):
+ * - nodes of the community present in the window [from, to) or at asOf (a node is the span
+ *   createdAt → endedAt); the Community node always. Identity, ApiToken and SchemaMigration are not
+ *   model labels and are never read. State fields show their value at the cut-off (asOf, or the
+ *   window's end): changes after it are undone.
+ * - relationships of every kind whose two ends are such nodes of the same community and which count
+ *   themselves (spans by since/until, events by at).
+ * - STATE_CHANGE: the state changes of those nodes up to the cut-off.
+ * Without window or asOf: everything, so export → import gives the same community again.
+ */
+import { NODE_LABELS, REL_KINDS, REL_SPECS, stateProps, type NodeLabel } from '../../domain/model.ts';
+import type { Props } from '../../domain/records.ts';
+import { exportNodePages, exportRelPages, type ExportTime } from '../../db/repositories/export.ts';
+import type { Database } from '../../db/database.ts';
+import { propsAsOf } from '../../graph/attributes.ts';
+import { changeUndone, ms, type When } from '../../graph/time.ts';
+import type { StateChangeRow } from '../../db/repositories/graph.ts';
+import { CHANGE_FILE } from '../../interchange/columns.ts';
+import { DatasetWriter } from '../../interchange/dataset-writer.ts';
+import { IDENTIFYING, MEDIA_TYPES } from './options.ts';
+import type { ExportSink } from './sink.ts';
+
+export interface DatasetExportArgs {
+  communityId: string;
+  format: 'csv' | 'json';
+  time: ExportTime;
+  /** Display name → pseudonym, or null to keep names. */
+  pseudonym: ((id: string) => string) | null;
+  pageSize?: number;
+  onProgress?: ((line: string) => void) | undefined;
+}
+
+export interface DatasetExportResult {
+  nodes: number;
+  edges: number;
+  stateChanges: number;
+  files: { name: string; rows: number }[];
+}
+
+const clean = (props: Props): Props => Object.fromEntries(Object.entries(props).filter(([k]) => !IDENTIFYING.has(k)));
+
+export async function exportDataset(db: Database, sink: ExportSink, args: DatasetExportArgs): Promise<DatasetExportResult> {
+  const pageSize = args.pageSize ?? 5000;
+  const when: When = { from: ms(args.time.from), to: ms(args.time.to), asOf: ms(args.time.asOf) };
+  const writer = new DatasetWriter('.', args.format, { open: (fileName) => sink.open(fileName, MEDIA_TYPES[args.format]) });
+  const progress = args.onProgress ?? (() => {});
+  const fileName = (name: string) => `${name}.${args.format}`;
+  let nodes = 0;
+  let edges = 0;
+  try {
+    for (const label of NODE_LABELS) writer.touch(label);
+    for (const kind of REL_KINDS) writer.touch(kind);
+    writer.touch(CHANGE_FILE);
+
+    for (const label of NODE_LABELS) {
+      const hasState = stateProps(label).length > 0;
+      for await (const page of exportNodePages(db, label, args.communityId, args.time, pageSize)) {
+        for (const row of page) {
+          const props = clean(hasState ? propsAsOf(row.props, row.changes as unknown as StateChangeRow[], when) : row.props);
+          if (label === 'Resident' && args.pseudonym) props.displayName = args.pseudonym(row.id);
+          await writer.write(label, props);
+          for (const change of row.changes) {
+            if (changeUndone(when, ms(change.at as Date | null))) continue;
+            await writer.write(CHANGE_FILE, { ...change, label, nodeId: row.id });
+          }
+        }
+        nodes += page.length;
+        sink.check();
+        progress(`${label}: ${writer.counts.get(label) ?? 0} rows`);
+      }
+    }
+
+    for (const kind of REL_KINDS) {
+      const spec = REL_SPECS[kind];
+      for (const from of spec.from as readonly NodeLabel[]) {
+        for await (const page of exportRelPages(db, { type: spec.type, from, to: spec.to }, args.communityId, args.time, pageSize)) {
+          for (const rel of page) await writer.write(kind, { ...clean(rel.props), from: rel.fromId, to: rel.toId });
+          edges += page.length;
+          sink.check();
+        }
+      }
+      progress(`${kind}: ${writer.counts.get(kind) ?? 0} rows`);
+    }
+  } finally {
+    await writer.close();
+  }
+  sink.check();
+  const files = [...NODE_LABELS, ...REL_KINDS, CHANGE_FILE].map((name) => ({ name: fileName(name), rows: writer.counts.get(name) ?? 0 }));
+  return { nodes, edges, stateChanges: writer.counts.get(CHANGE_FILE) ?? 0, files };
+}
