@@ -13,7 +13,8 @@ import { QUERY_NAMES, type QueryName } from './query-names.ts';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
-const SAFE_NAMES = new Set<string>([...NODE_LABELS, ...REL_KINDS.map((k) => REL_SPECS[k].type)]);
+// CHANGED (state history) is the one relationship type outside REL_SPECS that templates name.
+const SAFE_NAMES = new Set<string>([...NODE_LABELS, ...REL_KINDS.map((k) => REL_SPECS[k].type), 'CHANGED']);
 /** Slot values: a label, a relationship type, or a `|`-joined label disjunction of model labels. */
 export type Slots = Readonly<Record<string, string>>;
 

@@ -89,7 +89,7 @@ export class TieGraphBuilder {
     for (const row of rows) {
       const a = this.index.get(row.a);
       const b = this.index.get(row.b);
-      if (a === undefined || b === undefined || !spanCounts(this.spec, ms(row.since), ms(row.until))) continue;
+      if (a === undefined || b === undefined || !spanCounts(this.spec, row.since, row.until)) continue;
       this.add(a, b, COLUMN.acquaintance, 1, true);
     }
   }
@@ -99,7 +99,7 @@ export class TieGraphBuilder {
     for (const row of rows) {
       const a = this.index.get(row.from);
       const b = this.index.get(row.to);
-      if (a === undefined || b === undefined || !(row.hours > 0) || !eventCounts(this.spec, ms(row.at))) continue;
+      if (a === undefined || b === undefined || !(row.hours > 0) || !eventCounts(this.spec, row.at)) continue;
       this.add(a, b, COLUMN.exchange, row.hours);
     }
   }
@@ -109,7 +109,7 @@ export class TieGraphBuilder {
     const seen = new Set<number>();
     for (const m of members) {
       const i = this.index.get(m.id);
-      if (i !== undefined && eventCounts(this.spec, ms(m.at))) seen.add(i);
+      if (i !== undefined && eventCounts(this.spec, m.at)) seen.add(i);
     }
     return [...seen];
   }
@@ -139,7 +139,7 @@ export class TieGraphBuilder {
       const spans = new Map<number, { since: number | null; until: number | null }[]>();
       for (const m of row.members) {
         const i = this.index.get(m.id);
-        const span = { since: ms(m.since), until: ms(m.until) };
+        const span = { since: m.since, until: m.until };
         if (i === undefined || !spanCounts(this.spec, span.since, span.until)) continue;
         const list = spans.get(i);
         if (list) list.push(span);

@@ -46,23 +46,27 @@ export interface RelRow {
   props: Props;
 }
 
+/*
+ * Tie rows carry their times as milliseconds since the epoch (Cypher's epochMillis): there are many
+ * of them, and a number costs far less to send and decode than a DateTime.
+ */
 export interface SpanRow {
   id: string;
-  since: Date | null;
-  until: Date | null;
+  since: number | null;
+  until: number | null;
 }
 
 export interface EventRow {
   id: string;
-  at: Date | null;
+  at: number | null;
 }
 
 /** Declared acquaintance a → b. */
 export interface AcquaintanceRow {
   a: string;
   b: string;
-  since: Date | null;
-  until: Date | null;
+  since: number | null;
+  until: number | null;
 }
 
 /** Time-bank service given by `from` to `to`. */
@@ -70,7 +74,7 @@ export interface ExchangeRow {
   from: string;
   to: string;
   hours: number;
-  at: Date | null;
+  at: number | null;
 }
 
 /** The residents around one organisation, activity or project, with when each took part. */
@@ -84,6 +88,7 @@ export type OnBatch<T> = (rows: T[]) => void;
 const DEFAULT_PAGE = 5_000;
 
 const date = (value: Plain | undefined): Date | null => (value instanceof Date ? value : null);
+const millis = (value: Plain | undefined): number | null => (typeof value === 'number' ? value : null);
 const list = (value: Plain | undefined): { [key: string]: Plain }[] =>
   Array.isArray(value) ? (value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) as { [key: string]: Plain }[]) : [];
 
@@ -135,14 +140,14 @@ export async function streamRels(db: Database, communityId: string, label: NodeL
 export async function streamAcquaintances(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<AcquaintanceRow>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-acquaintances', { communityId, ...time }, {}, (row) => {
     const a = String(row.id);
-    return list(row.ties).map((t) => ({ a, b: String(t.other), since: date(t.since), until: date(t.until) }));
+    return list(row.ties).map((t) => ({ a, b: String(t.other), since: millis(t.since), until: millis(t.until) }));
   }, onBatch, options);
 }
 
 export async function streamExchanges(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<ExchangeRow>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-exchanges', { communityId, ...time }, {}, (row) => {
     const from = String(row.id);
-    return list(row.exchanges).map((e) => ({ from, to: String(e.other), hours: Number(e.hours ?? 0), at: date(e.at) }));
+    return list(row.exchanges).map((e) => ({ from, to: String(e.other), hours: Number(e.hours ?? 0), at: millis(e.at) }));
   }, onBatch, options);
 }
 
@@ -156,17 +161,17 @@ function groups<M>(key: string, member: (m: { [key: string]: Plain }) => M) {
 /** Resident memberships, one row per organisation. */
 export async function streamMemberships(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<GroupRow<SpanRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-memberships', { communityId, ...time }, {},
-    groups('members', (m) => ({ id: String(m.resident), since: date(m.since), until: date(m.until) })), onBatch, options);
+    groups('members', (m) => ({ id: String(m.resident), since: millis(m.since), until: millis(m.until) })), onBatch, options);
 }
 
 /** Resident attendances, one row per activity. */
 export async function streamAttendances(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<GroupRow<EventRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-attendances', { communityId, ...time }, {},
-    groups('attendees', (m) => ({ id: String(m.resident), at: date(m.at) })), onBatch, options);
+    groups('attendees', (m) => ({ id: String(m.resident), at: millis(m.at) })), onBatch, options);
 }
 
 /** Residents who worked on a project (claimed it, or attended its activities in one of workRoles), one row per project. */
 export async function streamProjectWorkers(db: Database, communityId: string, time: TimeParams, workRoles: readonly string[], onBatch: OnBatch<GroupRow<EventRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-project-workers', { communityId, ...time, workRoles }, {},
-    groups('workers', (m) => ({ id: String(m.resident), at: date(m.at) })), onBatch, options);
+    groups('workers', (m) => ({ id: String(m.resident), at: millis(m.at) })), onBatch, options);
 }

@@ -1,7 +1,12 @@
-/** Batched, idempotent writes for the importer (cypher/import/*): MERGE on stable ids, counts back. */
+/**
+ * Batched, idempotent writes for the importer (cypher/import/*). Within one transaction a batch
+ * reads which ids already exist, CREATEs the new rows (the fastest write Cypher has) and updates
+ * only the rows whose values differ, so a second import of the same files writes nothing. The
+ * transaction function is safe to retry: it re-reads before it writes.
+ */
 import { REL_SPECS, type NodeLabel, type RelKind } from '../../domain/model.ts';
+import type { Plain, Props } from '../../domain/records.ts';
 import type { Tx } from '../database.ts';
-import type { Props } from './records.ts';
 
 export interface MergeCounts {
   created: number;
@@ -9,22 +14,61 @@ export interface MergeCounts {
   unchanged: number;
 }
 
-const counts = (rows: Record<string, unknown>[]): MergeCounts => ({
-  created: Number(rows[0]?.created ?? 0),
-  updated: Number(rows[0]?.updated ?? 0),
-  unchanged: Number(rows[0]?.unchanged ?? 0),
-});
+function same(a: Plain, b: Plain): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]!));
+  return a === b;
+}
+
+/** True when every given property already has that value (properties not given are left alone). */
+export function unchanged(stored: Props, given: Props): boolean {
+  return Object.entries(given).every(([k, v]) => same(stored[k] ?? null, v ?? null));
+}
+
+async function existing(tx: Tx, ids: string[], run: (ids: string[]) => Promise<Record<string, Plain>[]>): Promise<Map<string, Props>> {
+  const rows = await run(ids);
+  return new Map(rows.map((r) => [String((r.props as Props).id), r.props as Props]));
+}
+
+function split<T extends { id: string; props: Props }>(rows: T[], found: Map<string, Props>) {
+  const fresh: T[] = [];
+  const changed: T[] = [];
+  let kept = 0;
+  for (const row of rows) {
+    const stored = found.get(row.id);
+    if (!stored) fresh.push(row);
+    else if (unchanged(stored, row.props)) kept += 1;
+    else changed.push(row);
+  }
+  return { fresh, changed, kept };
+}
 
 export async function mergeNodes(tx: Tx, label: NodeLabel, rows: { id: string; communityId: string; props: Props }[], now: Date): Promise<MergeCounts> {
-  return counts(await tx.run('import/merge-nodes', { rows, now }, { label }));
+  const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id, communityId: r.communityId } }));
+  const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-nodes', { ids }, { label }));
+  const { fresh, changed, kept } = split(all, found);
+  if (fresh.length > 0) await tx.run('import/create-nodes', { rows: fresh.map((r) => ({ createdAt: now, ...r.props })) }, { label });
+  if (changed.length > 0) await tx.run('import/update-nodes', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { label });
+  return { created: fresh.length, updated: changed.length, unchanged: kept };
 }
 
 export async function mergeRels(tx: Tx, kind: RelKind, from: NodeLabel, to: NodeLabel, rows: { id: string; from: string; to: string; props: Props }[], now: Date): Promise<MergeCounts> {
-  return counts(await tx.run('import/merge-rels', { rows, now }, { from, to, type: REL_SPECS[kind].type }));
+  const type = REL_SPECS[kind].type;
+  const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id } }));
+  const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-rels', { ids }, { type }));
+  const { fresh, changed, kept } = split(all, found);
+  if (fresh.length > 0) await tx.run('import/create-rels', { rows: fresh.map((r) => ({ from: r.from, to: r.to, props: { createdAt: now, ...r.props } })) }, { from, to, type });
+  if (changed.length > 0) await tx.run('import/update-rels', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { type });
+  return { created: fresh.length, updated: changed.length, unchanged: kept };
 }
 
 export async function mergeChanges(tx: Tx, label: NodeLabel, rows: { id: string; nodeId: string; props: Props }[], now: Date): Promise<MergeCounts> {
-  return counts(await tx.run('import/merge-changes', { rows, now }, { label }));
+  const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id } }));
+  const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-rels', { ids }, { type: 'CHANGED' }));
+  const { fresh, changed, kept } = split(all, found);
+  if (fresh.length > 0) await tx.run('import/create-changes', { rows: fresh.map((r) => ({ nodeId: r.nodeId, props: { createdAt: now, ...r.props } })) }, { label });
+  if (changed.length > 0) await tx.run('import/update-rels', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { type: 'CHANGED' });
+  return { created: fresh.length, updated: changed.length, unchanged: kept };
 }
 
 /** Which of these ids exist as nodes of the label, with their community. */

@@ -72,24 +72,34 @@ export async function writeFile(db: Database, check: DatasetCheck, file: FileChe
   let headerCheck: ReturnType<typeof checkHeader> | undefined;
   let buffer: Values[] = [];
   let done = 0;
-  const flush = async () => {
-    for (const statement of statements(file, check, buffer, options.now)) {
+  // Two batches in flight: Node parses the next batch while Neo4j writes the current one.
+  const inflight: Promise<void>[] = [];
+  const flush = async (rows: Values[]) => {
+    for (const statement of statements(file, check, rows, options.now)) {
       const counts = await statement.write(db);
       summary.created += counts.created;
       summary.updated += counts.updated;
       summary.unchanged += counts.unchanged;
       done += statement.size;
     }
-    buffer = [];
     options.onProgress?.({ phase: 'write', file: source.display, done, total: file.rows - file.invalid.size });
+  };
+  const submit = async () => {
+    const rows = buffer;
+    buffer = [];
+    const task = flush(rows);
+    task.catch(() => {});
+    inflight.push(task);
+    if (inflight.length >= 2) await inflight.shift();
   };
   for await (const record of source.records() as AsyncIterable<RawRecord>) {
     if (header === undefined && !headerCheck) headerCheck = checkHeader(source.spec, Object.keys(record.cells));
     if (file.invalid.has(record.line)) continue;
     buffer.push(parseRecord(source.spec, record.cells, headerCheck).values);
-    if (buffer.length >= options.batchSize) await flush();
+    if (buffer.length >= options.batchSize) await submit();
   }
-  if (buffer.length > 0) await flush();
+  if (buffer.length > 0) await submit();
+  await Promise.all(inflight);
   options.onProgress?.({ phase: 'done', file: source.display, done, total: done });
   return summary;
 }

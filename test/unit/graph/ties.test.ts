@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTieGraph, type TieRows } from '../../../src/graph/ties.ts';
 import { DEFAULT_TIE_SOURCES, type NetworkSpec } from '../../../src/graph/spec.ts';
-import { activity, COMMUNITY, d, exchange, knows, organisation, resident } from './rows.ts';
+import { activity, COMMUNITY, d, exchange, knows, organisation, resident, t } from './rows.ts';
 
 const TIES: NetworkSpec = { communityId: COMMUNITY, network: 'TIES' };
 const residents = ['a', 'b', 'c', 'd', 'e'].map((id) => resident(id));
@@ -130,11 +130,11 @@ describe('buildTieGraph — window and asOf', () => {
   });
 
   it('at asOf t: spans with since ≤ t < until, events with at ≤ t', () => {
-    const t = '2024-03-01';
+    const at = '2024-03-01';
     const g = build({
-      acquaintances: [knows('a', 'b', t, null), knows('a', 'c', null, t), knows('a', 'd', '2024-03-02', null)],
-      exchanges: [exchange('b', 'c', 1, t), exchange('d', 'e', 1, '2024-03-01T00:00:01Z')],
-    }, { asOf: d(t) });
+      acquaintances: [knows('a', 'b', at, null), knows('a', 'c', null, at), knows('a', 'd', '2024-03-02', null)],
+      exchanges: [exchange('b', 'c', 1, at), exchange('d', 'e', 1, '2024-03-01T00:00:01Z')],
+    }, { asOf: d(at) });
     expect([g.hasEdge('a', 'b'), g.hasEdge('a', 'c'), g.hasEdge('a', 'd'), g.hasEdge('b', 'c'), g.hasEdge('d', 'e')]).toEqual([true, false, false, true, false]);
   });
 
@@ -154,7 +154,7 @@ describe('buildTieGraph — window and asOf', () => {
   });
 
   it('counts co-attendance k among the attendances in the window only', () => {
-    const act = { group: 'x', members: [{ id: 'a', at: d('2024-02-01') }, { id: 'b', at: d('2024-02-01') }, { id: 'c', at: d('2025-02-01') }] };
+    const act = { group: 'x', members: [{ id: 'a', at: t('2024-02-01') }, { id: 'b', at: t('2024-02-01') }, { id: 'c', at: t('2025-02-01') }] };
     const g = build({ attendances: [act] }, window('2024-01-01', '2025-01-01'));
     expect(g.getEdgeAttribute('a', 'b', 'coattendance')).toBe(1);
     expect(g.hasEdge('a', 'c')).toBe(false);
