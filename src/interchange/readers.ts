@@ -4,7 +4,7 @@
  * that no column owns (invalid UTF-8, malformed JSON, wrong number of CSV fields). Memory does not
  * grow with the file: one record at a time.
  */
-import { parse as csvParser } from 'csv-parse';
+import { parseCsvLine, type CsvRecordState } from './csv.ts';
 import { readLines } from './lines.ts';
 
 export interface RawRecord {
@@ -27,44 +27,34 @@ const UTF8 = 'invalid UTF-8 byte sequence / 非法的 UTF-8 编码';
 const TOO_LONG = 'line longer than 1 MB / 行过长';
 
 async function* csvRecords(path: string): AsyncGenerator<RawRecord> {
-  const parser = csvParser({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
-  const badLines = new Map<number, string>();
-  // Feed lines into the parser from a separate task; back-pressure through the parser's buffer.
-  const feeding = (async () => {
-    try {
-      for await (const line of readLines(path)) {
-        if (!line.validUtf8) badLines.set(line.number, UTF8);
-        if (line.tooLong) badLines.set(line.number, TOO_LONG);
-        if (!parser.write(`${line.text}\n`)) await new Promise((r) => parser.once('drain', r));
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
   let header: string[] | null = null;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>) {
-    const { record, info } = item;
-    const endLine = info.lines;
+  let state: CsvRecordState = { fields: [], field: '', quoted: false };
+  let startLine = 0;
+  let problems: string[] = [];
+  for await (const line of readLines(path)) {
+    if (!state.quoted) {
+      if (line.text === '' ) continue;
+      startLine = line.number;
+      problems = [];
+    }
+    if (!line.validUtf8) problems.push(`line ${line.number}: ${UTF8}`);
+    if (line.tooLong) problems.push(`line ${line.number}: ${TOO_LONG}`);
+    const text = header === null && line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+    if (!parseCsvLine(text, state)) continue;
+    const fields = state.fields;
+    state = { fields: [], field: '', quoted: false };
     if (!header) {
-      header = record.map((h) => h.trim());
+      header = fields.map((h) => h.trim());
       continue;
     }
-    const problems: string[] = [];
-    for (const [n, why] of badLines) {
-      if (n <= endLine) {
-        problems.push(`line ${n}: ${why}`);
-        badLines.delete(n);
-      }
-    }
-    if (record.length !== header.length) problems.push(`${record.length} fields where the header has ${header.length} / 字段数与表头不符`);
+    if (fields.length !== header.length) problems.push(`${fields.length} fields where the header has ${header.length} / 字段数与表头不符`);
     const cells: Record<string, unknown> = {};
-    header.forEach((h, i) => (cells[h] = record[i]));
-    // csv-parse counts the line the record ends on; a record with quoted newlines starts earlier.
-    const startLine = endLine - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+    for (let i = 0; i < header.length; i += 1) cells[header[i]!] = fields[i];
     yield { line: startLine, cells, problems };
   }
-  await feeding;
+  if (state.quoted) {
+    yield { line: startLine, cells: {}, problems: [...problems, 'a quoted field is not closed before the end of the file / 引号未闭合'] };
+  }
 }
 
 async function* jsonLinesRecords(path: string): AsyncGenerator<RawRecord> {

@@ -1,6 +1,6 @@
 /**
  * `npm start` as a user runs it: with no NEO4J_URI it starts its own Neo4j in the data folder, serves
- * /graphql and /health, prints the first admin token once, stops its Neo4j on Ctrl-C, and after a
+ * /graphql and /health, loads the demo into the empty database, prints the first admin token once, stops its Neo4j on Ctrl-C, and after a
  * restart the data written through the API is still there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -60,6 +60,10 @@ describe('npm start', () => {
     expect(first.ms).toBeLessThan(60_000);
     const token = (await readFile(path.join(dataRoot, 'admin-token'), 'utf8')).trim();
     expect(first.output()).toContain(token);
+    // An empty database gets the synthetic `small` demo community, once.
+    expect(first.output()).toContain('Loaded the synthetic demo community "small"');
+    const demo = await post<{ residents: { totalCount: number } }>(first.url, { query: '{ residents(first: 1) { totalCount } }' }, token);
+    expect(demo.body.data!.residents.totalCount).toBeGreaterThan(1900);
     const health = await fetch(`${first.url}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: { reachable: true, schemaVersion: 1 } });
     const made = await post(first.url, { query: 'mutation { createCommunity(input: {id: "persist-c", name: "坚持社区"}) { id } }' }, token);
@@ -71,6 +75,7 @@ describe('npm start', () => {
 
     const second = await start(env);
     expect(second.output()).not.toContain(token);
+    expect(second.output()).not.toContain('Loaded the synthetic demo community');
     const read = await post<{ community: { name: string } }>(second.url, { query: '{ community(id: "persist-c") { name } }' }, token);
     expect(read.body.data!.community.name).toBe('坚持社区');
     expect(await stop(second.child)).toBe(0);
