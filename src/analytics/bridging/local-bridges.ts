@@ -1,0 +1,123 @@
+/**
+ * Local bridges and their span — Granovetter (1973), "The strength of weak ties", AJS 78(6): a tie
+ * is a local bridge when its endpoints share no neighbour, and its span (degree) is the length of the
+ * shortest path between them once the tie itself is removed. A span of null means no other path at
+ * all: the tie is also a bridge (NetworkX reports inf). Matches NetworkX's
+ * `local_bridges(G, with_span=True, weight=...)`: with weight null the span counts ties (breadth-first
+ * search); with a weight it is the weighted shortest-path length (Dijkstra 1959) — note that reads
+ * weights as distances, not strengths.
+ *
+ * Undirected simple graphs only (NetworkX refuses directed graphs and multigraphs too).
+ */
+import { checkGraph, checkWeightOption, denseIndex, mergeOptions, requireUndirected, weightReader, type AnyGraph, type WeightOption } from './shared.ts';
+
+const MODULE = 'bridging/local-bridges';
+
+export interface LocalBridgeOptions {
+  /** Compute each local bridge's span (one shortest-path search per local bridge). */
+  withSpan: boolean;
+  /** Edge attribute read as a distance for the span, or null to count ties (Granovetter's span). */
+  weight: WeightOption;
+}
+
+export const DEFAULTS: LocalBridgeOptions = Object.freeze({ withSpan: true, weight: null });
+
+export interface LocalBridge {
+  edge: string;
+  source: string;
+  target: string;
+  /** Shortest path between the endpoints without this tie; null if there is none (a bridge), or withSpan is false. */
+  span: number | null;
+}
+
+/** A minimal binary heap of [distance, node] for Dijkstra. */
+class Heap {
+  private readonly items: [number, number][] = [];
+  get size(): number { return this.items.length; }
+  push(item: [number, number]): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]![0] <= a[i]![0]) break;
+      [a[p], a[i]] = [a[i]!, a[p]!];
+      i = p;
+    }
+  }
+  pop(): [number, number] {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s = i;
+        if (l < a.length && a[l]![0] < a[s]![0]) s = l;
+        if (r < a.length && a[r]![0] < a[s]![0]) s = r;
+        if (s === i) break;
+        [a[s], a[i]] = [a[i]!, a[s]!];
+        i = s;
+      }
+    }
+    return top;
+  }
+}
+
+export function localBridges(graph: AnyGraph, options?: Partial<LocalBridgeOptions>): LocalBridge[] {
+  checkGraph(MODULE, graph);
+  const { withSpan, weight } = mergeOptions(MODULE, DEFAULTS, options);
+  if (typeof withSpan !== 'boolean') throw new Error(`${MODULE}: withSpan must be a boolean`);
+  checkWeightOption(MODULE, weight);
+  requireUndirected(MODULE, graph);
+  if (graph.multi) throw new Error(`${MODULE}: graph must be simple, not a multigraph`);
+  const { nodes, index } = denseIndex(graph);
+  const read = weightReader(weight, MODULE);
+  const neighbours: Set<number>[] = nodes.map(() => new Set());
+  const adjacency: { to: number; length: number }[][] = nodes.map(() => []);
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const i = index.get(source)!;
+    const j = index.get(target)!;
+    neighbours[i]!.add(j);
+    neighbours[j]!.add(i);
+    if (i === j) return;
+    const length = read(edge, attributes);
+    adjacency[i]!.push({ to: j, length });
+    adjacency[j]!.push({ to: i, length });
+  });
+
+  /** Shortest u–v distance avoiding the direct u–v tie. */
+  const span = (u: number, v: number): number | null => {
+    const dist = new Float64Array(nodes.length).fill(Infinity);
+    dist[u] = 0;
+    const heap = new Heap();
+    heap.push([0, u]);
+    while (heap.size > 0) {
+      const [d, x] = heap.pop();
+      if (d > dist[x]!) continue;
+      if (x === v) return d;
+      for (const { to, length } of adjacency[x]!) {
+        if ((x === u && to === v) || (x === v && to === u)) continue;
+        const next = d + length;
+        if (next < dist[to]!) {
+          dist[to] = next;
+          heap.push([next, to]);
+        }
+      }
+    }
+    return null;
+  };
+
+  const found: LocalBridge[] = [];
+  graph.forEachEdge((edge, _a, source, target) => {
+    const u = index.get(source)!;
+    const v = index.get(target)!;
+    const [small, large] = neighbours[u]!.size <= neighbours[v]!.size ? [neighbours[u]!, neighbours[v]!] : [neighbours[v]!, neighbours[u]!];
+    for (const w of small) if (large.has(w)) return;
+    found.push({ edge, source, target, span: withSpan ? span(u, v) : null });
+  });
+  return found;
+}

@@ -1,0 +1,118 @@
+/**
+ * Betweenness centrality — exact, or estimated from a sample of pivots.
+ *
+ * [References]:
+ * Brandes, Ulrik (2001). "A faster algorithm for betweenness centrality". Journal of Mathematical
+ *   Sociology 25(2): 163–177. — one shortest-path search per source, then dependencies accumulated
+ *   back along the settle order: O(n·m) unweighted, O(n·m + n²·log n) weighted.
+ * Brandes, Ulrik & Pich, Christian (2007). "Centrality estimation in large networks". International
+ *   Journal of Bifurcation and Chaos 17(7): 2303–2318. — run the same accumulation from k pivots
+ *   drawn uniformly and extrapolate.
+ *
+ * Conventions follow NetworkX's `betweenness_centrality(G, k, normalized, weight, endpoints=False)`
+ * (3.x `_rescale`): endpoints excluded; normalised values are divided by (n−1)(n−2) (the ordered
+ * pairs (s, t), s ≠ t ≠ v); unnormalised values of an undirected graph count each unordered pair
+ * once. With pivots the pivots' own values are scaled by 1/((k−1)(n−2)) and the others' by
+ * 1/(k(n−2)) (a pivot cannot be the source of a path through itself), so k = n gives the exact values;
+ * with k = 1 the pivot's own value is NaN, as in NetworkX (0/0: no source could measure it).
+ *
+ * Runs over a CSR copy (graph-utils/csr.ts): predecessors are not stored, they are recognised while
+ * accumulating by dist[v] + length(v, w) = dist[w], the same test the search used.
+ */
+import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { checkBoolean, checkDistance, checkNumber, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
+import { mulberry32, sampleIndices } from '../graph-utils/prng.ts';
+import { ShortestPaths } from '../graph-utils/shortest-paths.ts';
+
+const MODULE = 'centrality/betweenness';
+
+export interface BetweennessOptions {
+  /** 'hops' (BFS), 'weight' (the weight is the length, NetworkX `weight="weight"`) or 'inverse-weight' (length 1/weight) */
+  distance: Distance;
+  weightAttribute: string;
+  /** divide by (n−1)(n−2), as NetworkX `normalized=True` */
+  normalized: boolean;
+  /** null: exact. A number k ≥ 1: estimate from k pivots (k ≥ n is exact). */
+  pivots: number | null;
+  /** seed of the pivot sample; the same seed gives the same pivots and values */
+  seed: number;
+}
+
+export const DEFAULTS: BetweennessOptions = Object.freeze({
+  distance: 'hops',
+  weightAttribute: 'weight',
+  normalized: true,
+  pivots: null,
+  seed: 0,
+});
+
+export interface BetweennessResult {
+  values: Record<string, number>;
+  method: 'exact' | 'sampled';
+  /** the number of sources searched (n when exact) */
+  pivots: number;
+  /** the sample's seed; null when exact */
+  seed: number | null;
+  distance: Distance;
+  normalized: boolean;
+}
+
+export function betweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): BetweennessResult {
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  const distance = checkDistance(MODULE, o.distance);
+  const normalized = checkBoolean(MODULE, 'normalized', o.normalized);
+  checkString(MODULE, 'weightAttribute', o.weightAttribute);
+  if (o.pivots !== null) {
+    if (!(typeof o.pivots === 'number' && Number.isInteger(o.pivots) && o.pivots >= 1)) {
+      throw new Error(`${MODULE}: pivots must be ≥ 1 (an integer), not ${String(o.pivots)}`);
+    }
+  }
+  const seed = checkNumber(MODULE, 'seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+
+  const csr = asCSR(graph, o.weightAttribute, MODULE);
+  const n = csr.order;
+  const exact = o.pivots === null || o.pivots >= n;
+  const k = exact ? n : o.pivots!;
+  const sources = exact ? null : sampleIndices(n, k, mulberry32(seed));
+
+  const search = new ShortestPaths(csr, distance === 'hops' ? null : lengths(csr, distance, MODULE));
+  const { offsets, targets } = csr;
+  const { sigma, order } = search;
+  const delta = new Float64Array(n);
+  const bc = new Float64Array(n);
+
+  for (let i = 0; i < k; i += 1) {
+    const s = sources ? sources[i]! : i;
+    search.run(s);
+    for (let j = 0; j < search.reached; j += 1) delta[order[j]!] = 0;
+    for (let j = search.reached - 1; j > 0; j -= 1) {
+      const w = order[j]!;
+      const coeff = (1 + delta[w]!) / sigma[w]!;
+      for (let a = offsets[w]!, end = offsets[w + 1]!; a < end; a += 1) {
+        const v = targets[a]!;
+        if (search.isPredecessor(v, w, a)) delta[v] = delta[v]! + sigma[v]! * coeff;
+      }
+      bc[w] = bc[w]! + delta[w]!;
+    }
+  }
+
+  rescale(bc, n, normalized, exact ? null : sources!);
+  return { values: toRecord(csr, bc), method: exact ? 'exact' : 'sampled', pivots: k, seed: exact ? null : seed, distance, normalized };
+}
+
+/** NetworkX 3.x `_rescale` for an undirected graph, endpoints excluded. */
+function rescale(bc: Float64Array, n: number, normalized: boolean, sources: Int32Array | null): void {
+  const N = n - 1;
+  if (N < 2) return;
+  if (sources === null) {
+    const scale = normalized ? 1 / (N * (N - 1)) : 1 / 2;
+    for (let v = 0; v < n; v += 1) bc[v] = bc[v]! * scale;
+    return;
+  }
+  const k = sources.length;
+  const scaleSource = k > 1 ? (normalized ? 1 / ((k - 1) * (N - 1)) : N / ((k - 1) * 2)) : NaN;
+  const scaleOther = normalized ? 1 / (k * (N - 1)) : N / (k * 2);
+  const isSource = new Uint8Array(n);
+  for (const s of sources) isSource[s] = 1;
+  for (let v = 0; v < n; v += 1) bc[v] = bc[v]! * (isSource[v] ? scaleSource : scaleOther);
+}

@@ -1,0 +1,36 @@
+/**
+ * Degree centrality: the number of ties of each node.
+ *
+ * [Reference]:
+ * Freeman, Linton C. (1979). "Centrality in social networks: conceptual clarification". Social
+ *   Networks 1(3): 215–239.
+ *
+ * Raw counts by default (NetworkX `G.degree()`); `normalized` divides by n − 1, NetworkX's
+ * `degree_centrality` (1 for every node of a graph of one node, 0 for none, as NetworkX).
+ */
+import { asCSR, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { checkBoolean, resolveOptions } from '../graph-utils/options.ts';
+
+const MODULE = 'centrality/degree';
+
+export interface DegreeOptions {
+  normalized: boolean;
+}
+
+export const DEFAULTS: DegreeOptions = Object.freeze({ normalized: false });
+
+export interface DegreeResult {
+  values: Record<string, number>;
+  normalized: boolean;
+}
+
+export function degree(graph: GraphLike | CSR, options?: Partial<DegreeOptions>): DegreeResult {
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  const normalized = checkBoolean(MODULE, 'normalized', o.normalized);
+  const csr = asCSR(graph, 'weight', MODULE);
+  const n = csr.order;
+  const scale = normalized ? (n > 1 ? 1 / (n - 1) : 1) : 1;
+  const values = new Float64Array(n);
+  for (let v = 0; v < n; v += 1) values[v] = (csr.offsets[v + 1]! - csr.offsets[v]!) * scale;
+  return { values: toRecord(csr, values), normalized };
+}
