@@ -46,21 +46,6 @@ async function main(): Promise<void> {
   const { db } = connection;
   await migrateWhenReachable(() => migrate(db, log));
 
-  const skipDemo = process.argv.includes('--no-demo') || config.REWEAVE_DEMO === 'off';
-  if (!skipDemo) {
-    const preset = config.REWEAVE_DEMO === 'off' ? 'small' : config.REWEAVE_DEMO;
-    let lastLog = 0;
-    const demo = await loadDemoIfEmpty(db, preset, (e) => {
-      if (e.phase === 'write' && performance.now() - lastLog > 3000) {
-        lastLog = performance.now();
-        log(`demo: writing ${path.basename(e.file)} ${e.done}/${e.total ?? '?'}`);
-      }
-    });
-    if (demo) {
-      log(`Loaded the synthetic demo community "${preset}" (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区`);
-    }
-  }
-
   const token = await ensureAdminToken(db);
   if (token) {
     const file = path.join(connection.dataRoot, 'admin-token');
@@ -74,6 +59,23 @@ async function main(): Promise<void> {
 
   const app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
+
+  // The demo loads while the service already answers, so the first start is not held up by it.
+  const skipDemo = process.argv.includes('--no-demo') || config.REWEAVE_DEMO === 'off';
+  if (!skipDemo) {
+    const preset = config.REWEAVE_DEMO === 'off' ? 'small' : config.REWEAVE_DEMO;
+    let lastLog = 0;
+    loadDemoIfEmpty(db, preset, (e) => {
+      if (e.phase === 'write' && performance.now() - lastLog > 3000) {
+        lastLog = performance.now();
+        log(`demo: writing ${path.basename(e.file)} ${e.done}/${e.total ?? '?'}`);
+      }
+    })
+      .then((demo) => {
+        if (demo) log(`Loaded the synthetic demo community "${preset}" (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区`);
+      })
+      .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`));
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

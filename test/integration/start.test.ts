@@ -44,6 +44,14 @@ async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; out
   return { child, output: () => out, url, ms: Date.now() - began };
 }
 
+async function waitForOutput(output: () => string, text: string, timeoutMs: number): Promise<void> {
+  const began = Date.now();
+  while (!output().includes(text)) {
+    if (Date.now() - began > timeoutMs) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function stop(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
@@ -60,8 +68,8 @@ describe('npm start', () => {
     expect(first.ms).toBeLessThan(60_000);
     const token = (await readFile(path.join(dataRoot, 'admin-token'), 'utf8')).trim();
     expect(first.output()).toContain(token);
-    // An empty database gets the synthetic `small` demo community, once.
-    expect(first.output()).toContain('Loaded the synthetic demo community "small"');
+    // An empty database gets the synthetic `small` demo community, once, loaded while serving.
+    await waitForOutput(first.output, 'Loaded the synthetic demo community "small"', 150_000);
     const demo = await post<{ residents: { totalCount: number } }>(first.url, { query: '{ residents(first: 1) { totalCount } }' }, token);
     expect(demo.body.data!.residents.totalCount).toBeGreaterThan(1900);
     const health = await fetch(`${first.url}/health`);
@@ -79,5 +87,5 @@ describe('npm start', () => {
     const read = await post<{ community: { name: string } }>(second.url, { query: '{ community(id: "persist-c") { name } }' }, token);
     expect(read.body.data!.community.name).toBe('坚持社区');
     expect(await stop(second.child)).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,0 +1,7 @@
+// mode: read · params: $demoId · returns: communities (how many exist), demoFound, demoLoaded
+// The demo is loaded into an empty database, or resumed when an earlier load was interrupted
+// (its community exists but was never marked loaded).
+OPTIONAL MATCH (c:Community)
+WITH count(c) AS communities
+OPTIONAL MATCH (d:Community {id: $demoId})
+RETURN communities, d IS NOT NULL AS demoFound, d.demoLoadedAt IS NOT NULL AS demoLoaded
