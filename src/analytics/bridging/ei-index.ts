@@ -20,7 +20,7 @@
  * pTwoSided = (1 + #{|EI* − expected| ≥ |EI − expected|}) / (1 + permutations) (Phipson & Smyth
  * 2010: never 0); pLower / pUpper count EI* ≤ EI and EI* ≥ EI likewise.
  */
-import { checkSeed, mulberry32, shuffle } from '../communities/prng.ts';
+import { checkSeed, mulberry32, shuffle } from '../graph-utils/prng.ts';
 import { resolveGroups, type Grouping } from './grouping.ts';
 import { checkGraph, checkWeightOption, mergeOptions, weightReader, type AnyGraph, type WeightOption } from './shared.ts';
 import type { Attributes } from 'graphology-types';

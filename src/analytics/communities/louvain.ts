@@ -15,7 +15,7 @@
  */
 import { checkGraph, checkWeightOption, denseIndex, mergeOptions, requireUndirected, weightReader, type AnyGraph, type WeightOption } from '../bridging/shared.ts';
 import { modularity } from './modularity.ts';
-import { checkSeed, mulberry32, shuffle, type Random } from './prng.ts';
+import { checkSeed, mulberry32, shuffle, type Random } from '../graph-utils/prng.ts';
 
 const MODULE = 'communities/louvain';
 

@@ -2,7 +2,7 @@ import { DirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { eiIndex } from '../../../../src/analytics/bridging/ei-index.ts';
 import { louvain } from '../../../../src/analytics/communities/louvain.ts';
-import { mulberry32 } from '../../../../src/analytics/communities/prng.ts';
+import { mulberry32 } from '../../../../src/analytics/graph-utils/prng.ts';
 import { reference, referenceGraph, twoCliques } from './reference.ts';
 
 describe('bridging/ei-index', () => {
