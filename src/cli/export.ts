@@ -13,6 +13,9 @@ import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import { ReweaveError } from '../domain/errors.ts';
+import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
+import { parseDate } from '../interchange/cells.ts';
+import { parseOrReport, UsageError } from './usage.ts';
 import { exportNetwork } from '../services/export/export-network.ts';
 import { graphFileNames } from '../services/export/graph-files.ts';
 import { checkOptions, EXPORT_FORMATS, type ExportOptions } from '../services/export/options.ts';
@@ -41,12 +44,9 @@ Usage / 用法:
 Dates are ISO-8601 (2025-03-01 or 2025-03-01T09:30:00+08:00). Identifying details are never
 exported. The database is NEO4J_URI when set, otherwise the local Neo4j. / 身份信息从不导出。`;
 
-class UsageError extends Error {}
-
 const date = (name: string) => z.string().trim().transform((s, ctx) => {
-  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s);
-  const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
-  if (!iso || Number.isNaN(d.getTime())) {
+  const d = parseDate(s);
+  if (!d) {
     ctx.addIssue({ code: 'custom', message: `--${name}: "${s}" is not an ISO-8601 date such as 2025-03-01 / 日期格式错误` });
     return z.NEVER;
   }
@@ -55,7 +55,7 @@ const date = (name: string) => z.string().trim().transform((s, ctx) => {
 const weight = (name: string) => z.coerce.number({ error: `--${name} must be a number / 须为数字` }).finite().min(0, `--${name} must be ≥ 0 / 须为非负数`).optional();
 
 const argsSchema = z.object({
-  community: z.string({ error: '--community is required / 缺少 --community' }).trim().min(1).regex(/^[\p{L}\p{N}_.:-]+$/u, '--community: letters, digits, _ . : - only / 社区 id 格式错误'),
+  community: z.string({ error: '--community is required / 缺少 --community' }).trim().min(1).regex(ID_PATTERN, `--community: ${ID_RULE}`),
   network: z.string({ error: '--network is required (FULL or TIES) / 缺少 --network' }).trim().toUpperCase().pipe(z.enum(['FULL', 'TIES'], { error: '--network must be FULL or TIES / 网络类型须为 FULL 或 TIES' })),
   format: z.string({ error: '--format is required / 缺少 --format' }).trim().toLowerCase().pipe(z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')} / 格式无效` })),
   out: z.string({ error: '--out is required / 缺少 --out' }).trim().min(1),
@@ -126,14 +126,8 @@ function sinkFor(options: ExportOptions, out: string): FolderSink {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let command: ReturnType<typeof parseCommand>;
-  try {
-    command = parseCommand(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\nRun with --help for usage / 用 --help 查看用法`);
-    return 1;
-  }
+  const command = parseOrReport(() => parseCommand(argv));
+  if (!command) return 1;
   if (command.help) {
     console.log(HELP);
     return 0;

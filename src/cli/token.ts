@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import { isId, ID_RULE } from '../domain/ids.ts';
+import { parseOrReport, UsageError } from './usage.ts';
 import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import { termsOf, type Role } from '../domain/vocabulary.ts';
 import { createToken, listTokens, revokeToken } from '../services/auth/tokens.ts';
@@ -38,8 +40,6 @@ The database is the one reweave uses: NEO4J_URI when set, otherwise the local Ne
 the command and stopped afterwards if it was not running). / 数据库与 reweave 服务相同。`;
 
 /** Bad input: the message is shown as is, followed by a pointer to --help; exit code 1. */
-class UsageError extends Error {}
-
 const roleSchema = z
   .string({ error: 'role is required / 缺少 --role' })
   .trim()
@@ -51,13 +51,13 @@ const communitiesSchema = z
   .transform((raw) => [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))])
   .pipe(
     z
-      // The same shape as a community id in the API (src/schema/zod-props.ts `id`), so a typo such as
+      // The same shape as a community id in the API (src/domain/ids.ts), so a typo such as
       // "c1 c2" fails here rather than yielding a token that can never see anything.
       .array(
         z
           .string()
           .max(200, 'a community id is at most 200 characters / 社区 id 最长 200 个字符')
-          .regex(/^(\*|[\p{L}\p{N}_.:-]+)$/u, 'a community id has letters, digits, _ . : - only / 社区 id 只能包含字母、数字和 _ . : -'),
+          .refine((c) => c === '*' || isId(c), `a community id: ${ID_RULE}`),
       )
       .min(1, "--communities needs at least one id, or '*' / --communities 至少需要一个社区 id，或 '*'")
       .refine((ids) => !ids.includes(ALL_COMMUNITIES) || ids.length === 1, "'*' already means every community: give it alone / '*' 已表示全部社区，请单独使用"),
@@ -183,14 +183,8 @@ async function run(command: Exclude<Command, { kind: 'help' }>): Promise<number>
 }
 
 async function main(argv: string[]): Promise<number> {
-  let command: Command;
-  try {
-    command = parseCommand(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\nRun with --help for usage / 用 --help 查看用法`);
-    return 1;
-  }
+  const command = parseOrReport<Command>(() => parseCommand(argv));
+  if (!command) return 1;
   if (command.kind === 'help') {
     console.log(HELP);
     return 0;

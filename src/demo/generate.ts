@@ -5,6 +5,7 @@
  * and exchanges generated on the fly, never collected) and last the STATE_CHANGE history. The same
  * (preset, seed, communityId) always gives the same rows in the same order.
  */
+import { isId } from '../domain/ids.ts';
 import { dateOf } from './calendar.ts';
 import { emitActivityNodes, emitActivityRels } from './attendance.ts';
 import { planActivities } from './activities.ts';
@@ -42,7 +43,7 @@ export async function generateDemo(options: DemoOptions, emit: Emit): Promise<Ma
   if (!preset) throw new Error(`demo: unknown preset ${String(options.preset)}; use small or beizhan`);
   const seed = options.seed ?? DEFAULT_SEED;
   const cid = options.communityId ?? `demo-${preset.key}`;
-  if (!/^[\p{L}\p{N}_.:-]{1,100}$/u.test(cid)) throw new Error(`demo: communityId "${cid}" is not a valid id (letters, digits, _ . : -)`);
+  if (!isId(cid)) throw new Error(`demo: communityId "${cid}" is not a valid id (letters, digits, _ . : -)`);
 
   const pop = planPopulation(preset, seed, cid);
   planTimebankMembers(pop, preset.timebank.members, seed);

@@ -4,6 +4,7 @@
  * (好人 → GOOD_PERSON); booleans true/false, yes/no, 1/0, 是/否; lists in CSV are joined with "|".
  */
 import { VOCABULARIES } from '../domain/vocabulary.ts';
+import { isId } from '../domain/ids.ts';
 import { LABELS_WITH_STATE, MAX_FIELD_LENGTH, type Column } from './columns.ts';
 
 export type CellValue = string | number | boolean | Date | string[];
@@ -13,7 +14,6 @@ export const LIST_SEPARATOR = '|';
 const TRUE = new Set(['true', 'yes', '1', '是', 'y']);
 const FALSE = new Set(['false', 'no', '0', '否', 'n']);
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
-const ID = /^[\p{L}\p{N}_.:-]{1,200}$/u;
 
 const fail = (reason: string): CellResult => ({ ok: false, reason });
 const ok = (value: CellValue | null): CellResult => ({ ok: true, value });
@@ -26,7 +26,8 @@ function enumTerm(vocabulary: keyof typeof VOCABULARIES, raw: string): string | 
   return Object.entries(terms).find(([, t]) => t.zh === raw)?.[0];
 }
 
-// Datasets repeat the same dates many times; parsing each once saves a third of the cell work.
+// Datasets repeat the same dates many times (parseDate was 7% of the beizhan validation profile
+// before this cache); each distinct string is parsed once.
 const dateCache = new Map<string, Date | null>();
 
 export function parseDate(raw: string): Date | null {
@@ -61,7 +62,7 @@ export function parseCell(column: Column, input: unknown): CellResult {
   switch (type.kind) {
     case 'id':
     case 'ref':
-      return typeof raw === 'string' && ID.test(raw) ? ok(raw) : fail(`${column.name}: "${String(raw)}" is not a valid id (letters, digits, _ . : -) / 编号无效`);
+      return typeof raw === 'string' && isId(raw) ? ok(raw) : fail(`${column.name}: "${String(raw)}" is not a valid id (letters, digits, _ . : -) / 编号无效`);
     case 'label':
       return typeof raw === 'string' && (LABELS_WITH_STATE as string[]).includes(raw)
         ? ok(raw)

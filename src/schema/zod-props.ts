@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { termsOf } from '../domain/vocabulary.ts';
 import type { PropType } from '../domain/model.ts';
+import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
 
 /** Accepts ISO date-times with an offset and bare dates (midnight UTC); yields a Date. */
 export const dateTime = z
@@ -15,7 +16,7 @@ export const id = z
   .trim()
   .min(1, 'must not be empty / 不能为空')
   .max(200, 'at most 200 characters / 最多 200 字符')
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only / 只能包含字母、数字和 _ . : -');
+  .regex(ID_PATTERN, ID_RULE);
 
 export function propSchema(type: PropType): z.ZodType {
   switch (type.kind) {

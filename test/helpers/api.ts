@@ -9,6 +9,10 @@ import { migrate } from '../../src/db/migrate.ts';
 import { startApp, type App } from '../../src/server/app.ts';
 import { createToken } from '../../src/services/auth/tokens.ts';
 import type { Role } from '../../src/domain/vocabulary.ts';
+import type { NodeLabel } from '../../src/domain/model.ts';
+import { gqlNames } from '../../src/schema/sdl-names.ts';
+import { digestCommunity } from './checksum.ts';
+import { minimalCreateInput } from './model-values.ts';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
@@ -22,6 +26,8 @@ export interface TestApi {
   otherCommunityId: string;
   tokens: Record<Role | 'OTHER_ADMIN' | 'GLOBAL_ADMIN', string>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  /** Creates a node of the label with its required fields (plus `extra`) in this file's community; returns its id. */
+  make(label: NodeLabel, extra?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,8 +65,16 @@ export async function startTestApi(db: Database = testDatabase()): Promise<TestA
     const r = await gql('mutation($id: ID!) { createCommunity(input: {id: $id, name: "测试社区"}) { id } }', { id }, tokens.GLOBAL_ADMIN);
     if (r.errors) throw new Error(`test community: ${JSON.stringify(r.errors)}`);
   }
+  const make: TestApi['make'] = async (label, extra = {}) => {
+    const id = uniqueId(label.toLowerCase());
+    const r = await gql(`mutation($input: Create${label}Input!) { ${gqlNames.create(label)}(input: $input) { id } }`, {
+      input: { ...minimalCreateInput(label, id, communityId), ...extra },
+    });
+    if (r.errors) throw new Error(`make ${label}: ${JSON.stringify(r.errors)}`);
+    return id;
+  };
   return {
-    db, app, communityId, otherCommunityId, tokens, gql,
+    db, app, communityId, otherCommunityId, tokens, gql, make,
     close: async () => {
       await removeCommunityData(db, [communityId, otherCommunityId]);
       await app.close();
@@ -79,24 +93,9 @@ export async function removeCommunityData(db: Database, communityIds: string[]):
   }
 }
 
-/**
- * Everything stored for a community — node count, relationship count and a digest of all their
- * properties — so a test can show that a rejected mutation wrote nothing.
- */
+/** Everything stored for a community as one string, so a test can show that a rejected call wrote nothing. */
 export async function snapshot(db: Database, communityId: string): Promise<string> {
-  const session = db.driver.session();
-  try {
-    const result = await session.run(
-      `MATCH (n) WHERE n.communityId = $c
-       OPTIONAL MATCH (n)-[r]->()
-       WITH n, collect(properties(r)) AS rels
-       RETURN labels(n) AS labels, properties(n) AS props, rels ORDER BY n.id`,
-      { c: communityId },
-    );
-    return JSON.stringify(result.records.map((r) => r.toObject()), (_, v) => (typeof v === 'object' && v !== null && 'low' in v && 'high' in v ? `${v.low}:${v.high}` : v));
-  } finally {
-    await session.close();
-  }
+  return JSON.stringify(await digestCommunity(db, communityId));
 }
 
 export function codeOf(result: GqlResult<unknown>): string | undefined {

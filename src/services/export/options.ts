@@ -3,7 +3,8 @@
  * pseudonyms it writes. Time semantics are the projection's (src/graph/time.ts): a window is
  * [from, to); asOf is an instant; give one or the other, not both.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { pseudonym } from '../shape.ts';
 import { badInput } from '../../domain/errors.ts';
 import type { NetworkKind, TieSources } from '../../graph/spec.ts';
 
@@ -52,9 +53,8 @@ export function checkOptions(o: ExportOptions): void {
 }
 
 /** `P-` + the first 10 hex digits of HMAC-SHA256(salt, id): stable for a salt, unlinkable across salts. */
-export function exportPseudonym(salt: string, id: string): string {
-  return `P-${createHmac('sha256', salt).update(id).digest('hex').slice(0, 10)}`;
-}
+/** Export pseudonyms: the researchers' pseudonym function keyed by the export's salt, prefixed P-. */
+export const exportPseudonym = (salt: string, id: string): string => pseudonym(id, salt, 'P-');
 
 export const randomSalt = () => randomBytes(16).toString('hex');
 

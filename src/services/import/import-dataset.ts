@@ -18,7 +18,6 @@ export interface ImportOptions {
   now?: Date;
 }
 
-const isRel = (f: FileSummary) => f.name === 'STATE_CHANGE' || /^[A-Z_]+$/.test(f.name);
 
 export async function importDataset(db: Database, files: SourceFile[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
@@ -33,12 +32,12 @@ export async function importDataset(db: Database, files: SourceFile[], options: 
     if (write) {
       summaries.push(await writeFile(db, check, file, { batchSize: options.batchSize ?? 5000, now: options.now ?? new Date(), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
     } else {
-      summaries.push({ file: file.source.display, name: file.source.spec.name, rows: file.rows, created: 0, updated: 0, unchanged: 0, rejected: file.invalid.size });
+      summaries.push({ file: file.source.display, name: file.source.spec.name, kind: file.source.spec.kind, rows: file.rows, created: 0, updated: 0, unchanged: 0, rejected: file.invalid.size });
     }
   }
   const totals = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const s of summaries) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
   const seconds = (performance.now() - started) / 1000;
-  const relationships = summaries.filter(isRel).reduce((n, s) => n + s.created + s.updated + s.unchanged, 0);
+  const relationships = summaries.filter((f) => f.kind !== 'node').reduce((n, s) => n + s.created + s.updated + s.unchanged, 0);
   return { files: summaries, totals, errors: check.errors, errorCount: check.errorCount, written: write, seconds, relationshipsPerSecond: seconds > 0 ? relationships / seconds : 0 };
 }

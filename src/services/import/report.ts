@@ -9,6 +9,8 @@ export interface RowError {
 export interface FileSummary {
   file: string;
   name: string;
+  /** Node rows, or rows that become relationships (relationship kinds and state changes). */
+  kind: 'node' | 'rel' | 'change';
   rows: number;
   created: number;
   updated: number;
@@ -18,7 +20,7 @@ export interface FileSummary {
 
 export interface ImportSummary {
   files: FileSummary[];
-  totals: Omit<FileSummary, 'file' | 'name'>;
+  totals: Omit<FileSummary, 'file' | 'name' | 'kind'>;
   /** The first rejected rows (up to the cap); errorCount counts them all. */
   errors: RowError[];
   errorCount: number;

@@ -7,8 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { mergeChanges, mergeNodes, mergeRels, type MergeCounts } from '../../db/repositories/import.ts';
 import type { Props } from '../../domain/records.ts';
 import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
-import { parseRecord, type Values } from '../../interchange/validate.ts';
-import { checkHeader } from '../../interchange/validate.ts';
+import { checkHeader, parseRecord, type Values } from '../../interchange/validate.ts';
 import type { RawRecord } from '../../interchange/readers.ts';
 import type { DatasetCheck, FileCheck } from './validate-dataset.ts';
 import type { FileSummary, OnProgress } from './report.ts';
@@ -67,8 +66,7 @@ function statements(file: FileCheck, check: DatasetCheck, rows: Values[], now: D
 
 export async function writeFile(db: Database, check: DatasetCheck, file: FileCheck, options: WriteOptions): Promise<FileSummary> {
   const { source } = file;
-  const summary: FileSummary = { file: source.display, name: source.spec.name, rows: file.rows, created: 0, updated: 0, unchanged: 0, rejected: file.invalid.size };
-  const header = source.sharedHeader ? undefined : null;
+  const summary: FileSummary = { file: source.display, name: source.spec.name, kind: source.spec.kind, rows: file.rows, created: 0, updated: 0, unchanged: 0, rejected: file.invalid.size };
   let headerCheck: ReturnType<typeof checkHeader> | undefined;
   let buffer: Values[] = [];
   let done = 0;
@@ -93,7 +91,8 @@ export async function writeFile(db: Database, check: DatasetCheck, file: FileChe
     if (inflight.length >= 2) await inflight.shift();
   };
   for await (const record of source.records() as AsyncIterable<RawRecord>) {
-    if (header === undefined && !headerCheck) headerCheck = checkHeader(source.spec, Object.keys(record.cells));
+    // CSV records share the header: resolve it once. JSON records are resolved one by one.
+    if (source.sharedHeader && !headerCheck) headerCheck = checkHeader(source.spec, Object.keys(record.cells));
     if (file.invalid.has(record.line)) continue;
     buffer.push(parseRecord(source.spec, record.cells, headerCheck).values);
     if (buffer.length >= options.batchSize) await submit();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_LABELS, REL_KINDS, REL_SPECS, type NodeLabel, type RelKind } from '../../../src/domain/model.ts';
 import { gqlNames } from '../../../src/schema/sdl-names.ts';
 import { codeOf, snapshot, startTestApi, uniqueId, type TestApi } from '../../helpers/api.ts';
-import { minimalCreateInput, relInput } from '../../helpers/model-values.ts';
+import { relInput } from '../../helpers/model-values.ts';
 
 let api: TestApi;
 /** One node of every label in the test community (two residents, for resident–resident ties). */
@@ -15,16 +15,9 @@ let secondResident: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const label of NODE_LABELS.filter((l) => l !== 'Community')) {
-    nodes[label] = uniqueId(label.toLowerCase());
-    const r = await api.gql(`mutation($input: Create${label}Input!) { ${gqlNames.create(label)}(input: $input) { id } }`, {
-      input: minimalCreateInput(label, nodes[label], api.communityId),
-    });
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-  }
+  for (const label of NODE_LABELS.filter((l) => l !== 'Community')) nodes[label] = await api.make(label);
   nodes.Community = api.communityId;
-  secondResident = uniqueId('resident');
-  await api.gql('mutation($input: CreateResidentInput!) { createResident(input: $input) { id } }', { input: minimalCreateInput('Resident', secondResident, api.communityId) });
+  secondResident = await api.make('Resident');
 });
 afterAll(async () => api?.close());
 

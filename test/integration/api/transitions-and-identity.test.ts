@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_LABELS, type NodeLabel } from '../../../src/domain/model.ts';
 import { MACHINES } from '../../../src/domain/transitions.ts';
 import { gqlNames } from '../../../src/schema/sdl-names.ts';
-import { codeOf, snapshot, startTestApi, uniqueId, type TestApi } from '../../helpers/api.ts';
-import { minimalCreateInput } from '../../helpers/model-values.ts';
+import { codeOf, snapshot, startTestApi, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -16,14 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-async function make(label: NodeLabel, extra: Record<string, unknown> = {}): Promise<string> {
-  const id = uniqueId(label.toLowerCase());
-  const r = await api.gql(`mutation($input: Create${label}Input!) { ${gqlNames.create(label)}(input: $input) { id } }`, {
-    input: { ...minimalCreateInput(label, id, api.communityId), ...extra },
-  });
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return id;
-}
+const make = (label: NodeLabel, extra: Record<string, unknown> = {}) => api.make(label, extra);
 
 const cases = NODE_LABELS.flatMap((label) => Object.keys(MACHINES[label] ?? {}).map((field) => [label, field] as const));
 

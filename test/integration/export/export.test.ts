@@ -18,9 +18,8 @@ import { projectNetwork, type Graph as AnyGraph } from '../../../src/graph/proje
 import { exportNetwork, exportNetworkToStrings } from '../../../src/services/export/export-network.ts';
 import { FolderSink } from '../../../src/services/export/sink.ts';
 import type { ServiceContext } from '../../../src/services/context.ts';
-import { gqlNames } from '../../../src/schema/sdl-names.ts';
 import { codeOf, startTestApi, uniqueId, type TestApi } from '../../helpers/api.ts';
-import { minimalCreateInput, relInput } from '../../helpers/model-values.ts';
+import { relInput } from '../../helpers/model-values.ts';
 
 /** graphology's default export, typed as the constructor the parsers take (NodeNext typing). */
 const GraphClass = Graph as unknown as GraphConstructor;
@@ -31,14 +30,7 @@ const names = [1, 2, 3, 4].map((i) => `居民${i}号 <&"> ${suffix}`);
 const IDENTITY = { realName: `Realname${suffix}`, phone: '13800138000', idNumber: '11010519491231002X' };
 const ids = { r: [] as string[], org: '', act: '', proj: '' };
 
-async function make(label: NodeLabel, extra: Record<string, unknown> = {}): Promise<string> {
-  const id = uniqueId(label.toLowerCase());
-  const r = await api.gql(`mutation($input: Create${label}Input!) { ${gqlNames.create(label)}(input: $input) { id } }`, {
-    input: { ...minimalCreateInput(label, id, api.communityId), ...extra },
-  });
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return id;
-}
+const make = (label: NodeLabel, extra: Record<string, unknown> = {}) => api.make(label, extra);
 
 async function link(kind: RelKind, from: string, to: string, extra: Record<string, unknown> = {}): Promise<void> {
   const { REL_SPECS } = await import('../../../src/domain/model.ts');
