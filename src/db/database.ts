@@ -29,6 +29,11 @@ export class Database {
   readonly driver: Driver;
   readonly cypher = new CypherRegistry();
   roundTrips = 0;
+  /**
+   * Bumped after every committed write transaction of this process: caches of data read from the
+   * database (the analytics projections) key on it, so a write invalidates them.
+   */
+  dataVersion = 0;
   private readonly database: string | undefined;
 
   constructor(options: DatabaseOptions) {
@@ -70,8 +75,12 @@ export class Database {
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(this.wrap(tx)));
+      const result = await session.executeWrite((tx) => work(this.wrap(tx)));
+      this.dataVersion += 1;
+      return result;
     } catch (error) {
+      // A failed write may still have committed on the server (a lost connection): invalidate too.
+      this.dataVersion += 1;
       throw translateDbError(error);
     } finally {
       await session.close().catch(() => {});

@@ -170,6 +170,6 @@ export function baseTypeDefs(): string {
 }
 
 export function typeDefs(): string {
-  const extra = ['export.graphql', 'import.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  const extra = ['export.graphql', 'import.graphql', 'analytics.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   return [baseTypeDefs(), modelTypeDefs(), ...extra].join('\n');
 }

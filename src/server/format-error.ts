@@ -6,6 +6,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ReweaveError } from '../domain/errors.ts';
+import { argumentPathOf } from './argument-errors.ts';
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -19,6 +20,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
   }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') {
+    // A bad argument value caught by GraphQL itself (unknown enum value, wrong type): name the field.
+    const path = argumentPathOf(original);
+    if (path) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', field: path.join('.'), fieldPath: path } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     console.error('[reweave] unexpected error:', original);
     return { ...formatted, message: 'Internal server error / 服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

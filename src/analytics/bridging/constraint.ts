@@ -14,7 +14,7 @@
  * node with one contact (N ln N = 0) or zero constraint. Contacts are neighbours either way in a
  * directed graph (NetworkX's all_neighbors); self-loops are left out.
  */
-import { checkGraph, checkWeightOption, mergeOptions, mutualWeights, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
 
 const MODULE = 'bridging/constraint';
 
@@ -38,42 +38,60 @@ export function constraint(graph: AnyGraph, options?: Partial<ConstraintOptions>
   checkGraph(MODULE, graph);
   const { weight } = mergeOptions(MODULE, DEFAULTS, options);
   checkWeightOption(MODULE, weight);
-  const { nodes, mutual } = mutualWeights(graph, weight, MODULE);
-  // p[i] = proportional strengths of i's ties (Map j → p_ij).
-  const p = mutual.map((row) => {
+  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, weight, MODULE);
+  const n = nodes.length;
+  // p[k] = p_ij for the entry k = (i, j): i's tie to j over i's total.
+  const p = new Float64Array(weights.length);
+  for (let i = 0; i < n; i += 1) {
     let sum = 0;
-    for (const w of row.values()) sum += w;
-    const out = new Map<number, number>();
-    for (const [j, w] of row) out.set(j, sum === 0 ? 0 : w / sum);
-    return out;
-  });
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k += 1) sum += weights[k]!;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k += 1) p[k] = sum === 0 ? 0 : weights[k]! / sum;
+  }
+  // Per node i: direct[j] = p_ij for i's contacts (NaN elsewhere marks "not a contact"), and
+  // indirect[j] = Σ_q p_iq p_qj accumulated by walking each contact q's own contacts: the same sum as
+  // Burt's, visiting Σ_q d_q entries instead of d_i² look-ups.
+  const direct = new Float64Array(n).fill(Number.NaN);
+  const indirect = new Float64Array(n);
   const result: Record<string, NodeConstraint> = {};
-  nodes.forEach((node, i) => {
-    const contacts = p[i]!;
-    const n = contacts.size;
-    if (n === 0) {
-      result[node] = { contacts: 0, constraint: null, hierarchy: null };
-      return;
+  for (let i = 0; i < n; i += 1) {
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    const contacts = to - from;
+    if (contacts === 0) {
+      result[nodes[i]!] = { contacts: 0, constraint: null, hierarchy: null };
+      continue;
     }
-    const local: number[] = [];
+    for (let k = from; k < to; k += 1) direct[targets[k]!] = p[k]!;
+    for (let k = from; k < to; k += 1) {
+      const piq = p[k]!;
+      const q = targets[k]!;
+      for (let l = offsets[q]!; l < offsets[q + 1]!; l += 1) {
+        const j = targets[l]!;
+        if (j !== i && !Number.isNaN(direct[j]!)) indirect[j] = indirect[j]! + piq * p[l]!;
+      }
+    }
+    const local = new Float64Array(contacts);
     let total = 0;
-    for (const [j, pij] of contacts) {
-      let indirect = 0;
-      for (const [q, piq] of contacts) indirect += piq * (p[q]!.get(j) ?? 0);
-      const c = (pij + indirect) ** 2;
-      local.push(c);
+    for (let k = from; k < to; k += 1) {
+      const j = targets[k]!;
+      const c = (direct[j]! + indirect[j]!) ** 2;
+      local[k - from] = c;
       total += c;
     }
+    for (let k = from; k < to; k += 1) {
+      direct[targets[k]!] = Number.NaN;
+      indirect[targets[k]!] = 0;
+    }
     let hierarchy: number | null = null;
-    if (n > 1 && total > 0) {
+    if (contacts > 1 && total > 0) {
       let h = 0;
       for (const c of local) {
-        const r = (c / total) * n;
+        const r = (c / total) * contacts;
         if (r > 0) h += r * Math.log(r);
       }
-      hierarchy = h / (n * Math.log(n));
+      hierarchy = h / (contacts * Math.log(contacts));
     }
-    result[node] = { contacts: n, constraint: total, hierarchy };
-  });
+    result[nodes[i]!] = { contacts, constraint: total, hierarchy };
+  }
   return result;
 }

@@ -11,7 +11,7 @@
  * Borgatti's (1997) n − 2t/n (t the ties among the contacts), which NetworkX uses there. Isolates get
  * null. Contacts are neighbours either way in a directed graph; self-loops are left out.
  */
-import { checkGraph, checkWeightOption, mergeOptions, mutualWeights, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
 
 const MODULE = 'bridging/effective-size';
 
@@ -35,28 +35,43 @@ export function effectiveSize(graph: AnyGraph, options?: Partial<EffectiveSizeOp
   checkGraph(MODULE, graph);
   const { weight } = mergeOptions(MODULE, DEFAULTS, options);
   checkWeightOption(MODULE, weight);
-  const { nodes, mutual } = mutualWeights(graph, weight, MODULE);
-  const sums = mutual.map((row) => { let s = 0; for (const w of row.values()) s += w; return s; });
-  const maxima = mutual.map((row) => { let s = 0; for (const w of row.values()) s = Math.max(s, w); return s; });
-  const result: Record<string, NodeEffectiveSize> = {};
-  nodes.forEach((node, i) => {
-    const contacts = mutual[i]!;
-    const n = contacts.size;
-    if (n === 0) {
-      result[node] = { contacts: 0, effectiveSize: null, efficiency: null };
-      return;
+  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, weight, MODULE);
+  const n = nodes.length;
+  const sums = new Float64Array(n);
+  const maxima = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k += 1) {
+      sums[i] = sums[i]! + weights[k]!;
+      maxima[i] = Math.max(maxima[i]!, weights[k]!);
     }
+  }
+  // p[q] = p_iq for i's contacts (NaN elsewhere marks "not a contact"); the redundancy of contact j,
+  // Σ_q p_iq m_jq, walks j's own contacts q and keeps those that are i's contacts too.
+  const p = new Float64Array(n).fill(Number.NaN);
+  const result: Record<string, NodeEffectiveSize> = {};
+  for (let i = 0; i < n; i += 1) {
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    const contacts = to - from;
+    if (contacts === 0) {
+      result[nodes[i]!] = { contacts: 0, effectiveSize: null, efficiency: null };
+      continue;
+    }
+    for (let k = from; k < to; k += 1) p[targets[k]!] = sums[i] === 0 ? 0 : weights[k]! / sums[i]!;
     let size = 0;
-    for (const j of contacts.keys()) {
+    for (let k = from; k < to; k += 1) {
+      const j = targets[k]!;
       let redundancy = 0;
-      for (const [q, aiq] of contacts) {
-        const piq = sums[i] === 0 ? 0 : aiq / sums[i]!;
-        const mjq = maxima[j] === 0 ? 0 : (mutual[j]!.get(q) ?? 0) / maxima[j]!;
-        redundancy += piq * mjq;
+      if (maxima[j]! > 0) {
+        for (let l = offsets[j]!; l < offsets[j + 1]!; l += 1) {
+          const piq = p[targets[l]!]!;
+          if (!Number.isNaN(piq)) redundancy += (piq * weights[l]!) / maxima[j]!;
+        }
       }
       size += 1 - redundancy;
     }
-    result[node] = { contacts: n, effectiveSize: size, efficiency: size / n };
-  });
+    for (let k = from; k < to; k += 1) p[targets[k]!] = Number.NaN;
+    result[nodes[i]!] = { contacts, effectiveSize: size, efficiency: size / contacts };
+  }
   return result;
 }

@@ -90,3 +90,34 @@ export function mutualWeights(graph: AnyGraph, weight: WeightOption, module: str
   });
   return { nodes, index, mutual };
 }
+
+/** The mutual weights as flat arrays: the contacts of i are targets[offsets[i] .. offsets[i+1]). */
+export interface MutualAdjacency {
+  nodes: string[];
+  offsets: Int32Array;
+  targets: Int32Array;
+  /** a_ij + a_ji for each entry of targets */
+  weights: Float64Array;
+}
+
+/**
+ * mutualWeights packed into typed arrays, so the O(Σ d²) loops of Burt's measures read contiguous
+ * memory instead of a Map per look-up (measured on the demo's year network: the Map version ran
+ * minutes where this runs seconds).
+ */
+export function mutualAdjacency(graph: AnyGraph, weight: WeightOption, module: string): MutualAdjacency {
+  const { nodes, mutual } = mutualWeights(graph, weight, module);
+  const offsets = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i += 1) offsets[i + 1] = offsets[i]! + mutual[i]!.size;
+  const targets = new Int32Array(offsets[nodes.length]!);
+  const weights = new Float64Array(offsets[nodes.length]!);
+  for (let i = 0; i < nodes.length; i += 1) {
+    let k = offsets[i]!;
+    for (const [j, w] of mutual[i]!) {
+      targets[k] = j;
+      weights[k] = w;
+      k += 1;
+    }
+  }
+  return { nodes, offsets, targets, weights };
+}

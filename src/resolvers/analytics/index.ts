@@ -1,0 +1,8 @@
+/** The analytics resolvers: queries and their result types. */
+import type { ResolverMap } from '../context.ts';
+import { analyticsQueries } from './queries.ts';
+import { analyticsTypes } from './types.ts';
+
+export function analyticsResolvers(): ResolverMap {
+  return { Query: analyticsQueries, ...analyticsTypes } as ResolverMap;
+}

@@ -1,0 +1,41 @@
+/** zod schemas of the analytics arguments: every bad option is BAD_USER_INPUT naming its path. */
+import { z } from 'zod';
+import { dateTime, id } from '../../schema/zod-props.ts';
+import type { NetworkRequest } from '../../services/analytics/network.ts';
+
+const weight = z.number().finite().min(0, 'a weight is ≥ 0 / 权重须为非负数').nullish();
+
+export const sources = z.object({ acquaintance: weight, comembership: weight, coattendance: weight, exchange: weight, cowork: weight }).nullish();
+
+export const networkInput = z
+  .object({
+    communityId: id,
+    network: z.enum(['FULL', 'TIES']).nullish(),
+    from: dateTime.nullish(),
+    to: dateTime.nullish(),
+    asOf: dateTime.nullish(),
+    sources,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
+    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the window is reversed: to is before from / 时间窗口颠倒：结束早于开始' });
+  });
+
+export const seed = z.number().int('seed must be an integer / 种子须为整数').min(0, 'seed must be ≥ 0 / 种子须为非负整数').max(2 ** 31 - 1);
+export const resolution = z.number().finite().gt(0, 'resolution must be > 0 / 分辨率须大于 0').max(1000);
+
+/** Drops unset weights, so an omitted weight keeps its default. */
+export function definedWeights<K extends string>(w: Partial<Record<K, number | null | undefined>> | null | undefined): Partial<Record<K, number>> {
+  return Object.fromEntries(Object.entries(w ?? {}).filter(([, v]) => typeof v === 'number')) as Partial<Record<K, number>>;
+}
+
+export function toNetworkRequest(input: z.output<typeof networkInput>): NetworkRequest {
+  return {
+    communityId: input.communityId,
+    network: input.network ?? 'TIES',
+    from: input.from ?? null,
+    to: input.to ?? null,
+    asOf: input.asOf ?? null,
+    sources: definedWeights(input.sources),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * GraphQL's own checks of argument values (an unknown enum value such as measure: FOO, a string where
+ * an Int belongs) happen before any resolver runs and come back as GRAPHQL_VALIDATION_FAILED without
+ * saying which argument failed. The API's rule is BAD_USER_INPUT naming the field, so this finds the
+ * argument in the request's document: for a literal, the argument whose value sits where the error
+ * points; for a variable ("Variable "$m" got invalid value … at "m.x""), where the variable is used.
+ */
+import { Kind, parse, visit, type ASTNode, type DocumentNode } from 'graphql';
+
+export type ArgumentPath = (string | number)[];
+
+/** Argument path (["options", "pivots"]) of the value at `offset`, or null. */
+function pathAtOffset(document: DocumentNode, offset: number): ArgumentPath | null {
+  const stack: string[] = [];
+  let found: ArgumentPath | null = null;
+  visit(document, {
+    enter(node: ASTNode) {
+      if (found) return false;
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.push(node.name.value);
+      if (stack.length > 0 && node.loc?.start === offset && node.kind !== Kind.ARGUMENT && node.kind !== Kind.OBJECT_FIELD) found = [...stack];
+      return undefined;
+    },
+    leave(node: ASTNode) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.pop();
+    },
+  });
+  return found;
+}
+
+/** Argument path where `$name` is used, or null. */
+function pathOfVariable(document: DocumentNode, name: string): ArgumentPath | null {
+  const stack: string[] = [];
+  let found: ArgumentPath | null = null;
+  visit(document, {
+    enter(node: ASTNode) {
+      if (found) return false;
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.push(node.name.value);
+      if (node.kind === Kind.VARIABLE && stack.length > 0 && node.name.value === name) found = [...stack];
+      return undefined;
+    },
+    leave(node: ASTNode) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.pop();
+    },
+  });
+  return found;
+}
+
+const VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?;/s;
+
+/** The parts of a GraphQLError read here; duck-typed, since a test runner may load graphql twice (CJS and ESM). */
+interface ErrorLike {
+  message: string;
+  source?: { body: string };
+  nodes?: readonly { loc?: { start: number } }[];
+}
+
+export function argumentPathOf(candidate: unknown): ArgumentPath | null {
+  const error = candidate as ErrorLike | null;
+  if (typeof error !== 'object' || error === null || typeof error.message !== 'string' || typeof error.source?.body !== 'string') return null;
+  let document: DocumentNode;
+  try {
+    document = parse(error.source.body);
+  } catch {
+    return null;
+  }
+  const variable = VARIABLE.exec(error.message);
+  if (variable) {
+    const base = pathOfVariable(document, variable[1]!);
+    if (!base) return null;
+    // "m.options.pivots" or "m[2]": the part after the variable's own name.
+    const rest = (variable[2] ?? '').split(/[.[\]]/).filter(Boolean).slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    return [...base, ...rest];
+  }
+  const value = error.nodes?.[0];
+  if (!value?.loc || !/^(Enum|Int|Float|String|Boolean|ID|Expected value|Value|Field ".*" of required type)/.test(error.message)) return null;
+  return pathAtOffset(document, value.loc.start);
+}

@@ -1,0 +1,52 @@
+/**
+ * Active residents (积极行动者) over a window: participation read off the FULL projection, network
+ * position off the tie network, combined by src/analytics/activity/active-residents.ts (method and
+ * papers there). "Recent" defaults to the 365 days up to the end of today (UTC).
+ */
+import { activeResidents as score, type ActiveResident, type ActivityComponent } from '../../analytics/activity/active-residents.ts';
+import { participationOf } from '../../graph/participation.ts';
+import type { TieSources } from '../../graph/spec.ts';
+import type { ServiceContext } from '../context.ts';
+import { computeTask } from './compute.ts';
+import { summarise, type NetworkSummary } from './network.ts';
+import { analyse } from './run.ts';
+
+export interface ActiveResidentsRequest {
+  communityId: string;
+  from?: Date | null;
+  to?: Date | null;
+  weights?: Partial<Record<ActivityComponent, number>>;
+  sources?: Partial<TieSources>;
+}
+
+export interface ActiveResidentsOutcome {
+  network: NetworkSummary;
+  weights: Record<ActivityComponent, number>;
+  residents: (ActiveResident & { nodeId: string; label: 'Resident' })[];
+  seconds: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const YEAR_MS = 365 * DAY_MS;
+
+/** The end of today (UTC): a default window that stays the same all day, so repeated requests share results. */
+const endOfToday = (now: Date) => new Date(Math.ceil(now.getTime() / DAY_MS) * DAY_MS);
+
+export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResidentsRequest): Promise<ActiveResidentsOutcome> {
+  const to = request.to ?? (request.from ? null : endOfToday(ctx.now()));
+  const from = request.from ?? (request.to ? null : new Date(to!.getTime() - YEAR_MS));
+  const network = { communityId: request.communityId, network: 'TIES' as const, from, to, sources: request.sources ?? {} };
+  return analyse(ctx, 'active-residents', network, { weights: request.weights ?? {} }, async (ties, { prepared, also }) => {
+    const started = performance.now();
+    const summary = summarise(prepared, ties);
+    if (summary.empty) return { network: summary, weights: score(ties, new Map()).weights, residents: [], seconds: 0 };
+    const full = await also({ network: 'FULL', sources: {} });
+    const result = await computeTask(() => score(ties, participationOf(full), { weights: request.weights ?? {} }));
+    return {
+      network: summary,
+      weights: result.weights,
+      residents: result.residents.map((r) => ({ ...r, nodeId: r.id, label: 'Resident' as const })),
+      seconds: (performance.now() - started) / 1000,
+    };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Centrality of every node of a network (DESIGN.md, "Centrality"): degree and weighted degree,
+ * betweenness exact or sampled, closeness, harmonic, eigenvector, PageRank. The kernels and their
+ * papers are in src/analytics/centrality; this use case settles the options, ranks the nodes and says
+ * how the values were computed.
+ */
+import { collapseToUndirected } from '../../graph/collapse.ts';
+import type { ServiceContext } from '../context.ts';
+import { computeCentrality, type CentralityMeasure } from './compute.ts';
+import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
+import { rankValues, type Ranked } from './ranking.ts';
+import { analyse } from './run.ts';
+
+export type Distance = 'hops' | 'weight' | 'inverse-weight';
+
+export interface CentralityOptions {
+  normalized?: boolean | null;
+  distance?: Distance | null;
+  /** Betweenness: estimate from this many pivots (≥ 1); null = exact. */
+  pivots?: number | null;
+  seed?: number | null;
+  weighted?: boolean | null;
+  alpha?: number | null;
+}
+
+export interface CentralityOutcome {
+  network: NetworkSummary;
+  measure: CentralityMeasure;
+  /** The options the kernel ran with, defaults filled in. */
+  parameters: Record<string, unknown>;
+  estimation: { method: 'exact' | 'sampled'; pivots: number; seed: number | null } | null;
+  converged: boolean | null;
+  iterations: number | null;
+  seconds: number;
+  scores: Ranked[];
+}
+
+/** Which options each measure reads, and their defaults (NetworkX's where it has one). */
+function settle(measure: CentralityMeasure, o: CentralityOptions): Record<string, unknown> {
+  switch (measure) {
+    case 'degree':
+      return { normalized: o.normalized ?? false };
+    case 'strength':
+      return {};
+    case 'betweenness':
+      return { normalized: o.normalized ?? true, distance: o.distance ?? 'hops', pivots: o.pivots ?? null, seed: o.seed ?? 0 };
+    case 'closeness':
+    case 'harmonic':
+      return { distance: o.distance ?? 'hops' };
+    case 'eigenvector':
+      return { weighted: o.weighted ?? false, allowNonConvergence: true };
+    case 'pagerank':
+      return { weighted: o.weighted ?? true, alpha: o.alpha ?? 0.85, allowNonConvergence: true, maxIterations: 1000 };
+  }
+}
+
+export async function centralityOf(ctx: ServiceContext, request: NetworkRequest, measure: CentralityMeasure, options: CentralityOptions): Promise<CentralityOutcome> {
+  const parameters = settle(measure, options);
+  return analyse(ctx, `centrality:${measure}`, request, parameters, async (graph, { prepared, report }) => {
+    const started = performance.now();
+    const simple = collapseToUndirected(graph);
+    const network = summarise(prepared, simple);
+    const base = { network, measure, parameters, estimation: null, converged: null, iterations: null };
+    if (network.empty) return { ...base, seconds: 0, scores: [] };
+    const result = await computeCentrality(measure, simple, parameters, (done, total) => report('computing', done, total));
+    return {
+      ...base,
+      estimation: result.method ? { method: result.method, pivots: result.pivots ?? simple.order, seed: result.seed ?? null } : null,
+      converged: result.converged ?? null,
+      iterations: result.iterations ?? null,
+      seconds: (performance.now() - started) / 1000,
+      scores: rankValues(simple, result.values),
+    };
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The network an analysis reads: checks the caller's scope and the community, settles the spec, and
+ * hands out projections from a cache keyed by (community, window, spec, data version). The data
+ * version (Database.dataVersion) moves with every write this process commits, so a write invalidates
+ * every cached projection; writes by another process (the import CLI) are seen once an entry is
+ * older than REWEAVE_ANALYTICS_CACHE_SECONDS (default 600). Identical projections in flight are shared.
+ */
+import type { AbstractGraph } from 'graphology-types';
+import { notFound, ReweaveError } from '../../domain/errors.ts';
+import type { Database } from '../../db/database.ts';
+import { getNodes } from '../../db/repositories/nodes.ts';
+import { projectNetwork } from '../../graph/project.ts';
+import { resolveSpec, type NetworkKind, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireScope } from '../guard.ts';
+import { LruCache } from './lru.ts';
+
+export interface NetworkRequest {
+  communityId: string;
+  network: NetworkKind;
+  from?: Date | null;
+  to?: Date | null;
+  asOf?: Date | null;
+  sources?: Partial<TieSources>;
+}
+
+/** What a result says about the network it read. */
+export interface NetworkSummary {
+  communityId: string;
+  network: NetworkKind;
+  /** Which graph exactly, in English and Chinese (e.g. the exchange network derived from FULL). */
+  description: string;
+  from: Date | null;
+  to: Date | null;
+  asOf: Date | null;
+  nodeCount: number;
+  edgeCount: number;
+  empty: boolean;
+  message: string | null;
+}
+
+export interface PreparedNetwork {
+  spec: ResolvedSpec;
+  /** Cache key: data version + settled spec. */
+  key: string;
+}
+
+const DESCRIPTIONS: Record<NetworkKind, string> = {
+  TIES: 'resident tie network (undirected, weighted) / 居民关系网络（无向加权）',
+  FULL: 'full network (every node and relationship, directed) / 完整网络（全部节点与关系，有向）',
+};
+
+const CAPACITY = Number(process.env.REWEAVE_ANALYTICS_NETWORKS ?? 8);
+const MAX_AGE_MS = Number(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS ?? 600) * 1000;
+
+const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>> }>();
+
+function cacheOf(db: Database) {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS) }));
+  return cache;
+}
+
+/** Scope, community and spec checked; errors of the spec name their field under `network`. */
+export async function prepareNetwork(ctx: ServiceContext, request: NetworkRequest, at: readonly string[] = ['network']): Promise<PreparedNetwork> {
+  requireScope(ctx.principal, request.communityId);
+  let spec: ResolvedSpec;
+  try {
+    const window = request.from || request.to ? { from: request.from ?? null, to: request.to ?? null } : null;
+    spec = resolveSpec({ communityId: request.communityId, network: request.network, window, asOf: request.asOf ?? null, sources: request.sources ?? {} });
+  } catch (error) {
+    if (error instanceof ReweaveError && error.details.path) {
+      // resolveSpec names window.from / window.to; the API's fields are from / to.
+      const path = error.details.path.filter((p) => p !== 'window');
+      throw new ReweaveError(error.code, error.message, { ...error.details, path: [...at, ...path] });
+    }
+    throw error;
+  }
+  const community = await ctx.db.read((tx) => getNodes(tx, 'Community', [request.communityId]));
+  if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
+  return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}` };
+}
+
+/** The projection for a prepared spec, from the cache or read now (shared with identical reads in flight). */
+export function networkGraph(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<AbstractGraph> {
+  const { graphs } = cacheOf(db);
+  const hit = graphs.get(prepared.key);
+  if (hit) return hit;
+  const { spec } = prepared;
+  const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
+  const promise = projectNetwork(db, { communityId: spec.communityId, network: spec.network, window, asOf: date(spec.asOf), sources: spec.sources }, onRows);
+  graphs.set(prepared.key, promise);
+  // A failed projection (the database went away, …) must not stay cached.
+  promise.catch(() => graphs.delete(prepared.key));
+  return promise;
+}
+
+const date = (t: number | null) => (t === null ? null : new Date(t));
+
+export function summarise(prepared: PreparedNetwork, graph: AbstractGraph, description = DESCRIPTIONS[prepared.spec.network], emptyWhen: 'nodes' | 'edges' = 'nodes'): NetworkSummary {
+  const { spec } = prepared;
+  const empty = emptyWhen === 'nodes' ? graph.order === 0 : graph.size === 0;
+  const message = !empty
+    ? null
+    : graph.order === 0
+      ? 'No data in this window: no nodes to analyse / 该时间范围内没有数据'
+      : 'No ties in this window: nothing to analyse / 该时间范围内没有关系';
+  return {
+    communityId: spec.communityId,
+    network: spec.network,
+    description,
+    from: date(spec.from),
+    to: date(spec.to),
+    asOf: date(spec.asOf),
+    nodeCount: graph.order,
+    edgeCount: graph.size,
+    empty,
+    message,
+  };
+}

@@ -1,0 +1,46 @@
+/** Ranked lists of nodes: competition ranks ("1224"), ties broken by id so pages are stable. */
+import type { AbstractGraph } from 'graphology-types';
+
+export interface NodeRef {
+  /** The node's id (the projection's key). */
+  nodeId: string;
+  /** Its label, so the API can resolve the node. */
+  label: string;
+}
+
+export interface Ranked extends NodeRef {
+  rank: number;
+  score: number;
+}
+
+export function nodeRef(graph: AbstractGraph, key: string): NodeRef {
+  const attrs = graph.getNodeAttributes(key);
+  const label = typeof attrs.label === 'string' ? attrs.label : 'Resident';
+  // FULL renames a key that two labels share to `Label:id`; the id is what the API resolves.
+  const nodeId = key.startsWith(`${label}:`) ? key.slice(label.length + 1) : key;
+  return { nodeId, label };
+}
+
+const byId = (a: { nodeId: string }, b: { nodeId: string }) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0);
+
+/** Sorts by score (descending unless `ascending`), nulls last, and numbers the ranks. */
+export function rankBy<T extends NodeRef>(items: T[], score: (item: T) => number | null, ascending = false): (T & { rank: number })[] {
+  const sign = ascending ? 1 : -1;
+  const sorted = [...items].sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    if (x === null || y === null) return x === y ? byId(a, b) : x === null ? 1 : -1;
+    return sign * (x - y) || byId(a, b);
+  });
+  const out: (T & { rank: number })[] = [];
+  for (let i = 0; i < sorted.length; i += 1) {
+    const same = i > 0 && score(sorted[i]!) === score(sorted[i - 1]!);
+    out.push({ ...sorted[i]!, rank: same ? out[i - 1]!.rank : i + 1 });
+  }
+  return out;
+}
+
+export function rankValues(graph: AbstractGraph, values: Record<string, number>, ascending = false): Ranked[] {
+  const items = Object.entries(values).map(([key, score]) => ({ ...nodeRef(graph, key), score }));
+  return rankBy(items, (i) => i.score, ascending);
+}

@@ -1,0 +1,52 @@
+/**
+ * One analysis request, end to end: prepare the network (scope, community, spec), then share or
+ * reuse a run keyed by (analysis, data version, spec, options): identical requests in flight wait on
+ * one run, and a finished result serves the next identical request until a write changes the key.
+ */
+import type { AbstractGraph } from 'graphology-types';
+import type { Database } from '../../db/database.ts';
+import { inScope } from '../../domain/permissions.ts';
+import type { ServiceContext } from '../context.ts';
+import { networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
+import { RunRegistry, type ReportProgress, type RunInfo } from './runs.ts';
+
+const registries = new WeakMap<Database, RunRegistry>();
+
+function registryOf(db: Database): RunRegistry {
+  let registry = registries.get(db);
+  if (!registry) registries.set(db, (registry = new RunRegistry()));
+  return registry;
+}
+
+export interface AnalysisContext {
+  prepared: PreparedNetwork;
+  report: ReportProgress;
+  /** Another projection of the same community and time (e.g. FULL beside TIES), from the same cache. */
+  also(request: Partial<NetworkRequest>): Promise<AbstractGraph>;
+}
+
+export async function analyse<T>(
+  ctx: ServiceContext,
+  analysis: string,
+  request: NetworkRequest,
+  options: unknown,
+  compute: (graph: AbstractGraph, a: AnalysisContext) => Promise<T>,
+): Promise<T> {
+  const prepared = await prepareNetwork(ctx, request);
+  const key = `${analysis}|${prepared.key}|${JSON.stringify(options)}`;
+  const { promise } = registryOf(ctx.db).share(key, { analysis, communityId: request.communityId }, async (report) => {
+    report('projecting', 0, 0);
+    const graph = await networkGraph(ctx.db, prepared, (rows) => report('projecting', rows, 0));
+    const also = async (other: Partial<NetworkRequest>) => {
+      const more = await prepareNetwork(ctx, { ...request, ...other });
+      return networkGraph(ctx.db, more, (rows) => report('projecting', rows, 0));
+    };
+    return compute(graph, { prepared, report, also });
+  });
+  return promise;
+}
+
+/** Runs in flight in the caller's communities, with their progress. */
+export function listRuns(ctx: ServiceContext): RunInfo[] {
+  return registryOf(ctx.db).list().filter((run) => inScope(ctx.principal, run.communityId));
+}
