@@ -29,40 +29,66 @@ export interface ComponentsResult {
 export function connectedComponents(graph: AnyGraph): ComponentsResult {
   checkGraph(MODULE, graph);
   const { nodes, index } = denseIndex(graph);
-  const label = new Int32Array(nodes.length).fill(-1);
-  const members: number[][] = [];
-  for (let start = 0; start < nodes.length; start += 1) {
-    if (label[start] !== -1) continue;
-    const component = members.length;
-    const queue = [start];
-    label[start] = component;
-    for (let head = 0; head < queue.length; head += 1) {
-      graph.forEachNeighbor(nodes[queue[head]!]!, (neighbour) => {
-        const j = index.get(neighbour)!;
-        if (label[j] === -1) {
-          label[j] = component;
-          queue.push(j);
-        }
-      });
+  const n = nodes.length;
+  // Union–find with path halving and union by size (Tarjan 1975, "Efficiency of a good but not
+  // linear set union algorithm", JACM 22(2)): one pass over the edges instead of a neighbour callback
+  // per visit, which made the breadth-first version slower than NetworkX (bench/analytics).
+  const parent = new Int32Array(n);
+  const size = new Int32Array(n).fill(1);
+  const degree = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
     }
-    members.push(queue);
+    return x;
+  };
+  graph.forEachEdge((_e, _a, source, target) => {
+    if (source === target) return;
+    const i = index.get(source)!;
+    const j = index.get(target)!;
+    degree[i] = degree[i]! + 1;
+    degree[j] = degree[j]! + 1;
+    let a = find(i);
+    let b = find(j);
+    if (a === b) return;
+    if (size[a]! < size[b]!) [a, b] = [b, a];
+    parent[b] = a;
+    size[a] = size[a]! + size[b]!;
+  });
+  // Components numbered by their first node in graph order, then ranked by size (stable: equal
+  // sizes keep that order).
+  const label = new Int32Array(n).fill(-1);
+  const firstOf: number[] = [];
+  const sizesByLabel: number[] = [];
+  const componentOf = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const root = find(i);
+    if (label[root] === -1) {
+      label[root] = firstOf.length;
+      firstOf.push(i);
+      sizesByLabel.push(size[root]!);
+    }
+    componentOf[i] = label[root]!;
   }
-  // Stable sort: equal sizes stay in order of their first node.
-  const order = members.map((_, c) => c).sort((a, b) => members[b]!.length - members[a]!.length);
-  const rank = new Int32Array(members.length);
+  const order = sizesByLabel.map((_, c) => c).sort((a, b) => sizesByLabel[b]! - sizesByLabel[a]!);
+  const rank = new Int32Array(order.length);
   order.forEach((c, r) => { rank[c] = r; });
   const membership: Record<string, number> = {};
-  nodes.forEach((node, i) => { membership[node] = rank[label[i]!]!; });
-  const sizes = order.map((c) => members[c]!.length);
-  const largest = sizes[0] ?? 0;
   let isolates = 0;
-  for (const node of nodes) if (graph.degreeWithoutSelfLoops(node) === 0) isolates += 1;
+  for (let i = 0; i < n; i += 1) {
+    membership[nodes[i]!] = rank[componentOf[i]!]!;
+    if (degree[i] === 0) isolates += 1;
+  }
+  const sizes = order.map((c) => sizesByLabel[c]!);
+  const largest = sizes[0] ?? 0;
   return {
     count: sizes.length,
     sizes,
     largest,
     isolates,
-    outsideLargestShare: nodes.length === 0 ? 0 : 1 - largest / nodes.length,
+    outsideLargestShare: n === 0 ? 0 : 1 - largest / n,
     membership,
   };
 }
