@@ -16,6 +16,8 @@ export const QUERY_NAMES = [
   'graph/list-rels',
   'identity/get-identities',
   'identity/set-identity',
+  'import/await-indexes',
+  'import/count-data-nodes',
   'import/create-changes',
   'import/create-nodes',
   'import/create-rels',

@@ -76,3 +76,14 @@ export async function findIds(tx: Tx, label: NodeLabel, ids: readonly string[]):
   const rows = await tx.run('import/find-ids', { ids }, { label });
   return new Map(rows.map((r) => [String(r.id), String(r.communityId)]));
 }
+
+/** Nodes in the database besides the schema marker (0: nothing an offline load would replace). */
+export async function countDataNodes(tx: Tx): Promise<number> {
+  const rows = await tx.run('import/count-data-nodes');
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** Blocks until every index is populated (after an offline load, population runs in the background). */
+export async function awaitIndexes(tx: Tx): Promise<void> {
+  await tx.run('import/await-indexes');
+}

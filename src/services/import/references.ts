@@ -1,7 +1,8 @@
 /**
  * Which node ids exist — in the dataset being imported (valid rows only) or already in the
  * database — with their label and community. Relationship rows are checked against it in chunks,
- * one database lookup per label per chunk, so a reference costs no round trip of its own.
+ * one database lookup per label per chunk, so a reference costs no round trip of its own. Without a
+ * database (an offline load into an empty store) only the dataset's own ids exist.
  */
 import type { NodeLabel } from '../../domain/model.ts';
 import type { Database } from '../../db/database.ts';
@@ -18,7 +19,7 @@ export class ReferenceIndex {
   private readonly known = new Map<NodeLabel, Map<string, string>>();
   private readonly absent = new Map<NodeLabel, Set<string>>();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database | null) {}
 
   add(label: NodeLabel, id: string, communityId: string): void {
     let ids = this.known.get(label);
@@ -43,20 +44,27 @@ export class ReferenceIndex {
       }
     }
     if (missing.size === 0) return;
-    await this.db.read(async (tx) => {
+    const db = this.db;
+    if (!db) {
+      for (const [label, ids] of missing) for (const id of ids) this.markAbsent(label, id);
+      return;
+    }
+    await db.read(async (tx) => {
       for (const [label, ids] of missing) {
         const found = await findIds(tx, label, [...ids]);
         for (const id of ids) {
           const community = found.get(id);
           if (community !== undefined) this.add(label, id, community);
-          else {
-            let set = this.absent.get(label);
-            if (!set) this.absent.set(label, (set = new Set()));
-            set.add(id);
-          }
+          else this.markAbsent(label, id);
         }
       }
     });
+  }
+
+  private markAbsent(label: NodeLabel, id: string): void {
+    let set = this.absent.get(label);
+    if (!set) this.absent.set(label, (set = new Set()));
+    set.add(id);
   }
 
   resolve(labels: readonly NodeLabel[], id: string): Resolution {

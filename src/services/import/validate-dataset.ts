@@ -34,6 +34,12 @@ export interface ValidateOptions {
   onProgress?: OnProgress;
   /** Every rejected row, as it is found (the summary keeps only the first maxErrors). */
   onError?: (error: RowError) => void;
+  /**
+   * The rows of a chunk found valid, with their values, as soon as that is final (node files come
+   * before the files that refer to them). The offline path stages them for the bulk importer; they
+   * are not in the database yet and must not be written until the whole dataset has been checked.
+   */
+  onValidRows?: (file: FileCheck, rows: Values[], index: ReferenceIndex) => Promise<void>;
 }
 
 const CHUNK = 2000;
@@ -54,7 +60,8 @@ function referencesOf(spec: FileSpec, values: Values): { column: string; labels:
   return [{ column: 'nodeId', labels: [values.label as NodeLabel], id: String(values.nodeId) }];
 }
 
-export async function validateDataset(db: Database, files: SourceFile[], options: ValidateOptions): Promise<DatasetCheck> {
+/** db null: the target is an empty store that is not running (offline load); only the dataset's ids exist. */
+export async function validateDataset(db: Database | null, files: SourceFile[], options: ValidateOptions): Promise<DatasetCheck> {
   const index = new ReferenceIndex(db);
   const maxErrors = options.maxErrors ?? 10_000;
   const errors: RowError[] = [];
@@ -78,6 +85,7 @@ export async function validateDataset(db: Database, files: SourceFile[], options
     let chunk: Pending[] = [];
 
     const settle = async () => {
+      const valid: Values[] = [];
       const wanted = chunk.filter((p) => p.problems.length === 0).flatMap((p) => referencesOf(spec, p.values));
       await index.prefetch(wanted);
       for (const p of chunk) {
@@ -94,12 +102,16 @@ export async function validateDataset(db: Database, files: SourceFile[], options
         if (p.problems.length > 0) {
           check.invalid.add(p.line);
           for (const problem of p.problems) report(source.display, p.line, problem.column, problem.reason);
-        } else if (spec.kind === 'node') {
-          const id = String(p.values.id);
-          index.add(spec.label, id, spec.label === 'Community' ? id : String(p.values.communityId));
+        } else {
+          valid.push(p.values);
+          if (spec.kind === 'node') {
+            const id = String(p.values.id);
+            index.add(spec.label, id, spec.label === 'Community' ? id : String(p.values.communityId));
+          }
         }
       }
       chunk = [];
+      if (valid.length > 0) await options.onValidRows?.(check, valid, index);
       options.onProgress?.({ phase: 'validate', file: source.display, done: check.rows, total: null });
     };
 
