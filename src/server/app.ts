@@ -16,6 +16,7 @@ import { authenticate } from '../services/auth/tokens.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { formatError } from './format-error.ts';
+import { closeAnalyticsPool } from '../services/analytics/workers/index.ts';
 
 const MAX_BODY = 5 * 1024 * 1024;
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };
@@ -120,6 +121,8 @@ export async function startApp(db: Database, options: { port: number; host: stri
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      // A run in flight would keep the process alive; idle workers would not, but stop them all.
+      await closeAnalyticsPool();
     },
   };
 }

@@ -18,11 +18,16 @@
  *
  * Runs over a CSR copy (graph-utils/csr.ts): predecessors are not stored, they are recognised while
  * accumulating by dist[v] + length(v, w) = dist[w], the same test the search used.
+ *
+ * Split by source (source-kernel.ts) so a worker pool can run blocks of sources in parallel: the
+ * pivots are drawn from the seed here, before any split, so a parallel run searches the same sources
+ * and — blocks being combined in order — returns the same numbers as `betweenness`.
  */
 import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
 import { checkBoolean, checkDistance, checkNumber, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
 import { mulberry32, sampleIndices } from '../graph-utils/prng.ts';
-import { ShortestPaths } from '../graph-utils/shortest-paths.ts';
+import { accumulateDependencies, betweennessWorkspace, type BetweennessWorkspace } from './betweenness-kernel.ts';
+import { runAllSources, sumInto, type SourceKernel, type SourcePlan } from './source-kernel.ts';
 
 const MODULE = 'centrality/betweenness';
 
@@ -57,7 +62,15 @@ export interface BetweennessResult {
   normalized: boolean;
 }
 
-export function betweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): BetweennessResult {
+export interface BetweennessPlan extends SourcePlan {
+  readonly exact: boolean;
+  readonly seed: number;
+  readonly distance: Distance;
+  readonly normalized: boolean;
+}
+
+/** Checked options, before any graph is read (a bad option fails before the CSR is built). */
+export function checkBetweennessOptions(options?: Partial<BetweennessOptions>): BetweennessOptions {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const distance = checkDistance(MODULE, o.distance);
   const normalized = checkBoolean(MODULE, 'normalized', o.normalized);
@@ -68,36 +81,53 @@ export function betweenness(graph: GraphLike | CSR, options?: Partial<Betweennes
     }
   }
   const seed = checkNumber(MODULE, 'seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+  return { ...o, distance, normalized, seed };
+}
 
+/** The CSR and the plan: which sources (pivots drawn from the seed here, once), which lengths. */
+export function planBetweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): { csr: CSR; plan: BetweennessPlan } {
+  const o = checkBetweennessOptions(options);
   const csr = asCSR(graph, o.weightAttribute, MODULE);
   const n = csr.order;
   const exact = o.pivots === null || o.pivots >= n;
-  const k = exact ? n : o.pivots!;
-  const sources = exact ? null : sampleIndices(n, k, mulberry32(seed));
+  const sources = exact ? null : sampleIndices(n, o.pivots!, mulberry32(o.seed));
+  const plan: BetweennessPlan = {
+    sources,
+    count: sources ? sources.length : n,
+    lengths: o.distance === 'hops' ? null : lengths(csr, o.distance, MODULE),
+    exact,
+    seed: o.seed,
+    distance: o.distance,
+    normalized: o.normalized,
+  };
+  return { csr, plan };
+}
 
-  const search = new ShortestPaths(csr, distance === 'hops' ? null : lengths(csr, distance, MODULE));
-  const { offsets, targets } = csr;
-  const { sigma, order } = search;
-  const delta = new Float64Array(n);
-  const bc = new Float64Array(n);
+export const betweennessKernel: SourceKernel<BetweennessPlan, BetweennessWorkspace, BetweennessResult> = {
+  workspace: (csr, plan) => betweennessWorkspace(csr, plan.lengths),
+  partial(csr, plan, from, to, workspace) {
+    const into = new Float64Array(csr.order);
+    accumulateDependencies(csr, plan.sources, from, to, into, workspace);
+    return into;
+  },
+  accumulator: (csr) => new Float64Array(csr.order),
+  combine: sumInto,
+  finish(csr, plan, bc) {
+    rescale(bc, csr.order, plan.normalized, plan.sources);
+    return {
+      values: toRecord(csr, bc),
+      method: plan.exact ? 'exact' : 'sampled',
+      pivots: plan.count,
+      seed: plan.exact ? null : plan.seed,
+      distance: plan.distance,
+      normalized: plan.normalized,
+    };
+  },
+};
 
-  for (let i = 0; i < k; i += 1) {
-    const s = sources ? sources[i]! : i;
-    search.run(s);
-    for (let j = 0; j < search.reached; j += 1) delta[order[j]!] = 0;
-    for (let j = search.reached - 1; j > 0; j -= 1) {
-      const w = order[j]!;
-      const coeff = (1 + delta[w]!) / sigma[w]!;
-      for (let a = offsets[w]!, end = offsets[w + 1]!; a < end; a += 1) {
-        const v = targets[a]!;
-        if (search.isPredecessor(v, w, a)) delta[v] = delta[v]! + sigma[v]! * coeff;
-      }
-      bc[w] = bc[w]! + delta[w]!;
-    }
-  }
-
-  rescale(bc, n, normalized, exact ? null : sources!);
-  return { values: toRecord(csr, bc), method: exact ? 'exact' : 'sampled', pivots: k, seed: exact ? null : seed, distance, normalized };
+export function betweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): BetweennessResult {
+  const { csr, plan } = planBetweenness(graph, options);
+  return runAllSources(betweennessKernel, csr, plan);
 }
 
 /** NetworkX 3.x `_rescale` for an undirected graph, endpoints excluded. */

@@ -9,11 +9,13 @@
  *
  * NetworkX's `closeness_centrality(G, distance, wf_improved=True)`: for a node u reaching r − 1
  * others at total distance D, C(u) = ((r − 1) / D) · ((r − 1) / (n − 1)); 0 when u reaches nobody.
- * One BFS (or Dijkstra, by `distance`) per node over a CSR copy.
+ * One BFS (or Dijkstra, by `distance`) per node over a CSR copy (path-totals-kernel.ts), split by
+ * source (source-kernel.ts) so a worker pool can run blocks of nodes in parallel.
  */
 import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
 import { checkBoolean, checkDistance, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
-import { ShortestPaths } from '../graph-utils/shortest-paths.ts';
+import { pathTotalsWorkspace, searchTotals, type PathTotalsWorkspace } from './path-totals-kernel.ts';
+import { placeInto, runAllSources, type SourceKernel, type SourcePlan } from './source-kernel.ts';
 
 const MODULE = 'centrality/closeness';
 
@@ -32,22 +34,45 @@ export interface ClosenessResult {
   distance: Distance;
 }
 
-export function closeness(graph: GraphLike | CSR, options?: Partial<ClosenessOptions>): ClosenessResult {
+export interface ClosenessPlan extends SourcePlan {
+  readonly distance: Distance;
+  readonly wfImproved: boolean;
+}
+
+export function planCloseness(graph: GraphLike | CSR, options?: Partial<ClosenessOptions>): { csr: CSR; plan: ClosenessPlan } {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const distance = checkDistance(MODULE, o.distance);
   const wfImproved = checkBoolean(MODULE, 'wfImproved', o.wfImproved);
   checkString(MODULE, 'weightAttribute', o.weightAttribute);
   const csr = asCSR(graph, o.weightAttribute, MODULE);
-  const n = csr.order;
-  const search = new ShortestPaths(csr, distance === 'hops' ? null : lengths(csr, distance, MODULE));
-  const { dist, order } = search;
-  const values = new Float64Array(n);
-  for (let u = 0; u < n; u += 1) {
-    search.run(u);
-    let total = 0;
-    for (let j = 1; j < search.reached; j += 1) total += dist[order[j]!]!;
-    const others = search.reached - 1;
-    if (total > 0 && n > 1) values[u] = wfImproved ? (others / total) * (others / (n - 1)) : others / total;
-  }
-  return { values: toRecord(csr, values), distance };
+  const plan: ClosenessPlan = {
+    sources: null,
+    count: csr.order,
+    lengths: distance === 'hops' ? null : lengths(csr, distance, MODULE),
+    distance,
+    wfImproved,
+  };
+  return { csr, plan };
+}
+
+export const closenessKernel: SourceKernel<ClosenessPlan, PathTotalsWorkspace, ClosenessResult> = {
+  workspace: (csr, plan) => pathTotalsWorkspace(csr, plan.lengths),
+  partial(csr, plan, from, to, ws) {
+    const n = csr.order;
+    const out = new Float64Array(to - from);
+    for (let u = from; u < to; u += 1) {
+      searchTotals(csr, u, ws);
+      const others = ws.reached - 1;
+      if (ws.total > 0 && n > 1) out[u - from] = plan.wfImproved ? (others / ws.total) * (others / (n - 1)) : others / ws.total;
+    }
+    return out;
+  },
+  accumulator: (_csr, plan) => new Float64Array(plan.count),
+  combine: placeInto,
+  finish: (csr, plan, values) => ({ values: toRecord(csr, values), distance: plan.distance }),
+};
+
+export function closeness(graph: GraphLike | CSR, options?: Partial<ClosenessOptions>): ClosenessResult {
+  const { csr, plan } = planCloseness(graph, options);
+  return runAllSources(closenessKernel, csr, plan);
 }

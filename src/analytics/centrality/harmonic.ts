@@ -7,11 +7,13 @@
  * Boldi, Paolo & Vigna, Sebastiano (2014). "Axioms for centrality". Internet Mathematics 10: 222–262.
  *
  * NetworkX's `harmonic_centrality(G, distance)`: unnormalised (divide by n − 1 for a share of the
- * maximum). One BFS (or Dijkstra, by `distance`) per node over a CSR copy.
+ * maximum). One BFS (or Dijkstra, by `distance`) per node over a CSR copy (path-totals-kernel.ts),
+ * split by source (source-kernel.ts) so a worker pool can run blocks of nodes in parallel.
  */
 import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
 import { checkDistance, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
-import { ShortestPaths } from '../graph-utils/shortest-paths.ts';
+import { pathTotalsWorkspace, searchTotals, type PathTotalsWorkspace } from './path-totals-kernel.ts';
+import { placeInto, runAllSources, type SourceKernel, type SourcePlan } from './source-kernel.ts';
 
 const MODULE = 'centrality/harmonic';
 
@@ -28,19 +30,40 @@ export interface HarmonicResult {
   distance: Distance;
 }
 
-export function harmonic(graph: GraphLike | CSR, options?: Partial<HarmonicOptions>): HarmonicResult {
+export interface HarmonicPlan extends SourcePlan {
+  readonly distance: Distance;
+}
+
+export function planHarmonic(graph: GraphLike | CSR, options?: Partial<HarmonicOptions>): { csr: CSR; plan: HarmonicPlan } {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const distance = checkDistance(MODULE, o.distance);
   checkString(MODULE, 'weightAttribute', o.weightAttribute);
   const csr = asCSR(graph, o.weightAttribute, MODULE);
-  const search = new ShortestPaths(csr, distance === 'hops' ? null : lengths(csr, distance, MODULE));
-  const { dist, order } = search;
-  const values = new Float64Array(csr.order);
-  for (let u = 0; u < csr.order; u += 1) {
-    search.run(u);
-    let total = 0;
-    for (let j = 1; j < search.reached; j += 1) total += 1 / dist[order[j]!]!;
-    values[u] = total;
-  }
-  return { values: toRecord(csr, values), distance };
+  const plan: HarmonicPlan = {
+    sources: null,
+    count: csr.order,
+    lengths: distance === 'hops' ? null : lengths(csr, distance, MODULE),
+    distance,
+  };
+  return { csr, plan };
+}
+
+export const harmonicKernel: SourceKernel<HarmonicPlan, PathTotalsWorkspace, HarmonicResult> = {
+  workspace: (csr, plan) => pathTotalsWorkspace(csr, plan.lengths),
+  partial(csr, _plan, from, to, ws) {
+    const out = new Float64Array(to - from);
+    for (let u = from; u < to; u += 1) {
+      searchTotals(csr, u, ws);
+      out[u - from] = ws.inverse;
+    }
+    return out;
+  },
+  accumulator: (_csr, plan) => new Float64Array(plan.count),
+  combine: placeInto,
+  finish: (csr, plan, values) => ({ values: toRecord(csr, values), distance: plan.distance }),
+};
+
+export function harmonic(graph: GraphLike | CSR, options?: Partial<HarmonicOptions>): HarmonicResult {
+  const { csr, plan } = planHarmonic(graph, options);
+  return runAllSources(harmonicKernel, csr, plan);
 }

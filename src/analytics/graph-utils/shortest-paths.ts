@@ -24,7 +24,7 @@ export class ShortestPaths {
   private readonly heapKeys: Float64Array;
   private readonly heapNodes: Int32Array;
 
-  constructor(private readonly csr: CSR, private readonly lengths: Float64Array | null) {
+  constructor(private readonly csr: Pick<CSR, 'order' | 'offsets' | 'targets'>, private readonly lengths: Float64Array | null) {
     const n = csr.order;
     this.dist = new Float64Array(n).fill(Infinity);
     this.sigma = new Float64Array(n);

@@ -41,7 +41,8 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
     const summary = summarise(prepared, ties);
     if (summary.empty) return { network: summary, weights: score(ties, new Map()).weights, residents: [], seconds: 0 };
     const full = await also({ network: 'FULL', sources: {} });
-    const result = await computeTask(() => score(ties, participationOf(full), { weights: request.weights ?? {} }));
+    const participation = Object.fromEntries(participationOf(full)) as unknown as Record<string, Record<string, number>>;
+    const result = await computeTask('activeResidents', ties, { participation, weights: request.weights ?? {} });
     return {
       network: summary,
       weights: result.weights,

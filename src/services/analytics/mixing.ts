@@ -4,9 +4,8 @@
  * Gould–Fernandez brokerage roles on the directed time-bank exchange network (Gould & Fernandez
  * 1989). The grouping can be a resident attribute or the Louvain community detected in the same network.
  */
-import { brokerage, BROKERAGE_ROLES, type BrokerageCounts } from '../../analytics/bridging/brokerage.ts';
-import { eiIndex, type EIPermutationTest } from '../../analytics/bridging/ei-index.ts';
-import { louvain } from '../../analytics/communities/louvain.ts';
+import { BROKERAGE_ROLES, type BrokerageCounts } from '../../analytics/bridging/brokerage.ts';
+import type { EIPermutationTest } from '../../analytics/bridging/ei-index.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import { exchangeNetwork } from '../../graph/exchange.ts';
 import type { AbstractGraph } from 'graphology-types';
@@ -37,7 +36,7 @@ export interface GroupingOptions {
 /** The node → group attribute to read: a resident attribute, or a Louvain membership written onto a copy. */
 async function grouped(graph: AbstractGraph, o: GroupingOptions, detectOn: AbstractGraph = graph): Promise<{ graph: AbstractGraph; attribute: string }> {
   if (o.groupBy !== 'detectedCommunity') return { graph, attribute: o.groupBy };
-  const { communities } = await computeTask(() => louvain(collapseToUndirected(detectOn), { resolution: o.resolution, seed: o.seed }));
+  const { communities } = await computeTask('louvain', collapseToUndirected(detectOn), { resolution: o.resolution, seed: o.seed });
   const copy = graph.copy();
   copy.forEachNode((node) => copy.setNodeAttribute(node, 'detectedCommunity', communities[node] ?? null));
   return { graph: copy, attribute: 'detectedCommunity' };
@@ -68,7 +67,7 @@ export async function groupMixing(ctx: ServiceContext, request: NetworkRequest, 
     const empty = { network, parameters: options, total: { external: 0, internal: 0, ei: null, crossingShare: null, test: null }, groups: [], nodes: [], unassignedCount: 0, seconds: 0 };
     if (network.empty) return empty;
     const { graph: g, attribute } = await grouped(simple, options);
-    const result = await computeTask(() => eiIndex(g, { group: attribute, weight: options.weighted ? 'weight' : null, permutations: options.permutations, seed: options.seed }));
+    const result = await computeTask('eiIndex', g, { group: attribute, weight: options.weighted ? 'weight' : null, permutations: options.permutations, seed: options.seed });
     const groupOf = (key: string) => String(g.getNodeAttribute(key, attribute));
     const nodes = rankBy(
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: groupOf(key) })),
@@ -105,7 +104,7 @@ export async function brokerageRoles(ctx: ServiceContext, request: NetworkReques
     const zero = Object.fromEntries([...BROKERAGE_ROLES, 'total'].map((r) => [r, 0])) as BrokerageCounts;
     if (network.empty) return { network, parameters: options, totals: zero, scores: [], unassignedCount: 0, seconds: 0 };
     const { graph: g, attribute } = await grouped(exchanges, options);
-    const result = await computeTask(() => brokerage(g, { group: attribute }));
+    const result = await computeTask('brokerage', g, { group: attribute });
     const scores = rankBy(
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: String(g.getNodeAttribute(key, attribute)) })),
       (s) => s.total,
