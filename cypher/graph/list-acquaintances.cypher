@@ -1,5 +1,5 @@
 // mode: read · params: $communityId, $after (last resident id of the previous page, '' first), $limit, $from, $to, $asOf
-// returns: id (a resident), ties [{other, since, until}] (times in ms since the epoch) — one row per resident of the community, ordered by id
+// returns: id (a resident), ties [[other, since, until]] (times in ms since the epoch, as floats; lists, not maps: there are hundreds of thousands) — one row per resident of the community, ordered by id
 //   (the page cursor), with the KNOWS ties it declared to residents of the same community that overlap the
 //   window [from, to) or hold at asOf.
 MATCH (a:Resident)
@@ -10,5 +10,5 @@ RETURN a.id AS id,
     AND ($asOf IS NULL OR ((k.since IS NULL OR k.since <= $asOf) AND (k.until IS NULL OR k.until > $asOf)))
     AND ($to IS NULL OR k.since IS NULL OR k.since < $to)
     AND ($from IS NULL OR k.until IS NULL OR k.until >= $from)
-    | {other: b.id, since: k.since.epochMillis, until: k.until.epochMillis}] AS ties
+    | [b.id, toFloat(k.since.epochMillis), toFloat(k.until.epochMillis)]] AS ties
 ORDER BY id

@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   'graph/list-attendances',
   'graph/list-exchanges',
   'graph/list-memberships',
+  'graph/list-node-fields',
   'graph/list-nodes',
   'graph/list-project-workers',
   'graph/list-rels',

@@ -3,11 +3,15 @@
  * 72,000 people; 4 garden estates, 3 urban villages and 1 affordable-housing estate; a Party joint
  * conference of 1 + 14 + 25; 28 social organisations; 30+ resident units; 9,000+ time-bank members
  * and 62,000+ service hours). `small` keeps the same shapes at about 2,000 residents for first starts
- * and tests. All names are invented: the data are synthetic and the community's name says so.
+ * and tests. `city100k` is `beizhan` scaled to 100,000 residents (every count × 100/72) for the
+ * projection benchmark (bench/projection.ts); the generator's few `key === 'beizhan'` switches (how
+ * many organisations, pool entries, cross-estate activities per month, partner conversions) take
+ * their smaller branch for it. All names are invented: the data are synthetic and the community's
+ * name says so.
  */
 import type { TermOf } from '../domain/vocabulary.ts';
 
-export type DemoPreset = 'small' | 'beizhan';
+export type DemoPreset = 'small' | 'beizhan' | 'city100k';
 export type HousingType = TermOf<'HousingType'>;
 export type UnitKind = TermOf<'UnitKind'>;
 
@@ -97,6 +101,35 @@ export const PRESETS: Readonly<Record<DemoPreset, Preset>> = {
     projects: 48,
     spaces: 20,
     timebank: { members: 9_400, hours: 64_000 },
+    partyShare: 0.08,
+    cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
+  },
+  city100k: {
+    key: 'city100k',
+    code: 'CT',
+    short: '城北',
+    name: '城北社区（十万人演示）',
+    district: '演示区（合成数据，按北站比例放大到十万人）',
+    areas: [
+      { name: '锦绣华庭', type: 'GARDEN_ESTATE', residents: 10_000, buildings: 33 },
+      { name: '云峰花园', type: 'GARDEN_ESTATE', residents: 9_450, buildings: 28 },
+      { name: '翠湖名苑', type: 'GARDEN_ESTATE', residents: 10_550, buildings: 36 },
+      { name: '星河湾畔', type: 'GARDEN_ESTATE', residents: 8_900, buildings: 25 },
+      { name: '东坑村', type: 'URBAN_VILLAGE', residents: 16_650, buildings: 217 },
+      { name: '樟林村', type: 'URBAN_VILLAGE', residents: 13_200, buildings: 153 },
+      { name: '石角村', type: 'URBAN_VILLAGE', residents: 11_800, buildings: 132 },
+      { name: '安居雅苑', type: 'AFFORDABLE_HOUSING', residents: 19_450, buildings: 31 },
+    ],
+    socialOrgs: { coGovernance: 11, service: 14, cultureSports: 14 },
+    selfOrgs: 33,
+    leaderDependent: 4,
+    units: { SCHOOL: 7, POLICE_STATION: 4, TRANSPORT_HUB: 3, ENTERPRISE: 14, GOVERNMENT_OFFICE: 15, HOSPITAL: 3 },
+    functionalBranches: 8,
+    unitPartyOrgs: 35,
+    partners: { business: 28, group: 19, individual: 31 },
+    projects: 67,
+    spaces: 28,
+    timebank: { members: 13_050, hours: 89_000 },
     partyShare: 0.08,
     cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
   },

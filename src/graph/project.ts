@@ -4,22 +4,28 @@
  * relationship ids); TIES is the resident tie network (an undirected simple graph, weighted by the
  * sources of spec.sources over DEFAULT_TIE_SOURCES; see ties.ts for each source's definition).
  *
- * Rows stream in pages of anchor nodes (src/db/repositories/graph.ts) straight into a builder, so no
- * result set is larger than a page; nodes are read first, then the relationships, and the tie sources
- * concurrently (their contributions are sums, so order does not matter). Each page is its own read
- * transaction: a graph projected while data is being written may mix pages from before and after a
- * write, as any long read at READ COMMITTED would.
+ * Rows stream in pages of anchor nodes (src/db/repositories/graph.ts) into a builder, so no result
+ * set is larger than a page. The reads run concurrently (Neo4j works on each in its own thread while
+ * the driver decodes another's pages): for TIES the residents and every tie source at once, tie rows
+ * that arrive before the last resident waiting for it (a tie's weight depends on which residents are
+ * present); for FULL a few labels at a time, their rows applied in the order of NODE_LABELS and
+ * then of the relationship labels, so the graph is the one the sequential reads would build. Each
+ * page is its own read transaction: a graph projected while data is being written may mix pages
+ * from before and after a write, as any long read at READ COMMITTED would.
  */
 import type { AbstractGraph } from 'graphology-types';
 import { NODE_LABELS } from '../domain/model.ts';
 import type { Database } from '../db/database.ts';
 import {
-  streamAcquaintances, streamAttendances, streamExchanges, streamMemberships, streamNodes, streamProjectWorkers, streamRels,
-  type TimeParams,
+  streamAcquaintances, streamAttendances, streamExchanges, streamMemberships, streamNodeFields, streamNodes, streamProjectWorkers, streamRels,
+  type NodeRow, type OnBatch, type RelRow, type TimeParams,
 } from '../db/repositories/graph.ts';
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
-import { TieGraphBuilder, WORK_ROLES } from './ties.ts';
+import { RESIDENT_ATTRIBUTES, TieGraphBuilder, WORK_ROLES, type TieCsr } from './ties.ts';
+
+/** How many reads of the full network run at once. */
+const FULL_CONCURRENCY = 4;
 
 /** graphology's Graph type (its default export is not a type under NodeNext resolution). */
 export type Graph = AbstractGraph;
@@ -29,39 +35,127 @@ function timeParams(spec: ResolvedSpec): TimeParams {
   return { from: date(spec.from), to: date(spec.to), asOf: date(spec.asOf) };
 }
 
+/** What one projection did, for benchmarks: rows read and the milliseconds spent building from them. */
+export interface ProjectionStats {
+  rows: number;
+  /** Time inside the builders (mapping rows into the graph), the rest being Neo4j and the driver. */
+  buildMs: number;
+  /** The final graph assembly (builder.finish), included in buildMs. */
+  finishMs: number;
+}
+
+type Stream<T> = (onBatch: OnBatch<T>) => Promise<void>;
+
+/**
+ * Runs the streams, at most `concurrency` at a time, and applies their batches in stream order: a
+ * batch of stream i is applied once streams 0 … i−1 are done and applied, buffered until then.
+ */
+async function inOrder<T>(streams: readonly Stream<T>[], apply: OnBatch<T>, concurrency: number): Promise<void> {
+  const buffers: T[][][] = streams.map(() => []);
+  const done = streams.map(() => false);
+  let head = 0;
+  const drain = () => {
+    while (head < streams.length) {
+      for (const rows of buffers[head]!) apply(rows);
+      buffers[head] = [];
+      if (!done[head]) return;
+      head += 1;
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < streams.length) {
+      const i = next;
+      next += 1;
+      await streams[i]!((rows) => (i === head ? apply(rows) : buffers[i]!.push(rows)));
+      done[i] = true;
+      drain();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, streams.length) }, worker));
+}
+
 /**
  * Projects a community's network. Throws a BAD_USER_INPUT ReweaveError naming the option when the
  * spec is invalid (window and asOf both given, a negative weight, …). onProgress gets the running
- * total of rows read, after each page.
+ * total of rows read, after each page; stats (benchmarks) gets rows and build times.
  */
-export async function projectNetwork(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void): Promise<Graph> {
+export async function projectNetwork(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void, stats?: ProjectionStats): Promise<Graph> {
   const resolved = resolveSpec(spec);
   const { communityId } = resolved;
   const time = timeParams(resolved);
-  let read = 0;
-  const counted = <T>(add: (rows: T[]) => void) => (rows: T[]) => {
-    add(rows);
-    read += rows.length;
-    onProgress?.(read);
-  };
+  const counted = counter(stats, onProgress);
+  const timed = <T>(work: () => T, finishing = false): T => measure(stats, finishing, work);
 
   if (resolved.network === 'FULL') {
     const builder = new FullGraphBuilder(resolved);
-    for (const label of NODE_LABELS) await streamNodes(db, communityId, label, time, counted((rows) => builder.addNodes(rows)));
-    for (const [label, types] of relTypesByStartLabel()) {
-      await streamRels(db, communityId, label, types, time, counted((rows) => builder.addRels(rows)));
-    }
-    return builder.finish();
+    const nodes: Stream<NodeRow>[] = NODE_LABELS.map((label) => (onBatch) => streamNodes(db, communityId, label, time, onBatch));
+    await inOrder(nodes, counted((rows) => builder.addNodes(rows)), FULL_CONCURRENCY);
+    const rels: Stream<RelRow>[] = [...relTypesByStartLabel()].map(([label, types]) => (onBatch) => streamRels(db, communityId, label, types, time, onBatch));
+    await inOrder(rels, counted((rows) => builder.addRels(rows)), FULL_CONCURRENCY);
+    return timed(() => builder.finish(), true);
   }
 
+  const builder = await readTies(db, resolved, time, counted);
+  return timed(() => builder.finish(), true);
+}
+
+/**
+ * The tie network as CSR arrays (TieGraphBuilder.finishCsr, the shape src/analytics' kernels accept
+ * in place of a graph), read exactly as projectNetwork reads it but without building a graphology
+ * graph — for analytics over large communities, where adding millions of edges to graphology would
+ * take most of the time. spec.network is ignored (always TIES).
+ */
+export async function projectTieCsr(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void, stats?: ProjectionStats): Promise<TieCsr> {
+  const resolved = resolveSpec({ ...spec, network: 'TIES' });
+  const builder = await readTies(db, resolved, timeParams(resolved), counter(stats, onProgress));
+  return measure(stats, true, () => builder.finishCsr());
+}
+
+type Counted = <T>(add: OnBatch<T>, defer?: (work: () => void) => void) => OnBatch<T>;
+
+/** Counts a batch as read when it arrives (onProgress, stats); `add` builds from it — now, or later through `defer`. */
+function counter(stats: ProjectionStats | undefined, onProgress: ((rows: number) => void) | undefined): Counted {
+  let read = 0;
+  return <T>(add: OnBatch<T>, defer: (work: () => void) => void = (work) => work()) => (rows: T[]) => {
+    read += rows.length;
+    if (stats) stats.rows = read;
+    onProgress?.(read);
+    defer(() => measure(stats, false, () => add(rows)));
+  };
+}
+
+function measure<T>(stats: ProjectionStats | undefined, finishing: boolean, work: () => T): T {
+  if (!stats) return work();
+  const began = performance.now();
+  const result = work();
+  const took = performance.now() - began;
+  stats.buildMs += took;
+  if (finishing) stats.finishMs += took;
+  return result;
+}
+
+/**
+ * Reads the residents and every tie source at once into a TieGraphBuilder; tie rows that arrive
+ * before the last resident wait for it (a tie's weight depends on which residents are present).
+ */
+async function readTies(db: Database, resolved: ResolvedSpec, time: TimeParams, counted: Counted): Promise<TieGraphBuilder> {
+  const { communityId } = resolved;
   const builder = new TieGraphBuilder(resolved);
-  await streamNodes(db, communityId, 'Resident', time, counted((rows) => builder.addResidents(rows)));
-  const reads: Promise<void>[] = [];
-  if (builder.uses('acquaintance')) reads.push(streamAcquaintances(db, communityId, time, counted((rows) => builder.addAcquaintances(rows))));
-  if (builder.uses('comembership')) reads.push(streamMemberships(db, communityId, time, counted((rows) => builder.addMemberships(rows))));
-  if (builder.uses('coattendance')) reads.push(streamAttendances(db, communityId, time, counted((rows) => builder.addAttendances(rows))));
-  if (builder.uses('exchange')) reads.push(streamExchanges(db, communityId, time, counted((rows) => builder.addExchanges(rows))));
-  if (builder.uses('cowork')) reads.push(streamProjectWorkers(db, communityId, time, WORK_ROLES, counted((rows) => builder.addProjectWork(rows))));
+  let waiting: (() => void)[] | null = [];
+  const afterResidents = (work: () => void) => (waiting ? waiting.push(work) : work());
+  const residents = streamNodeFields(db, communityId, 'Resident', RESIDENT_ATTRIBUTES, time, counted((rows: NodeRow[]) => builder.addResidents(rows))).then(() => {
+    const work = waiting ?? [];
+    waiting = null;
+    for (const w of work) w();
+  });
+  const reads: Promise<void>[] = [residents];
+  const source = <T>(add: OnBatch<T>) => counted(add, afterResidents);
+  if (builder.uses('acquaintance')) reads.push(streamAcquaintances(db, communityId, time, source((rows) => builder.addAcquaintances(rows))));
+  if (builder.uses('comembership')) reads.push(streamMemberships(db, communityId, time, source((rows) => builder.addMemberships(rows))));
+  if (builder.uses('coattendance')) reads.push(streamAttendances(db, communityId, time, source((rows) => builder.addAttendances(rows))));
+  if (builder.uses('exchange')) reads.push(streamExchanges(db, communityId, time, source((rows) => builder.addExchanges(rows))));
+  if (builder.uses('cowork')) reads.push(streamProjectWorkers(db, communityId, time, WORK_ROLES, source((rows) => builder.addProjectWork(rows))));
   await Promise.all(reads);
-  return builder.finish();
+  return builder;
 }

@@ -13,13 +13,16 @@
  *   volunteer or organiser (WORK_ROLES). Mere participants are audience, already counted by
  *   co-attendance; work is the shared labour that turns a "good person" into a "capable person".
  *
- * Pairs are accumulated in a Map keyed by a packed pair index (lo · 2^26 + hi over dense resident
- * numbers) into one Float64Array, so a 300-person festival's 44,850 pairs cost no objects. Feed the
- * residents first: a tie to a resident not (yet) in the graph is dropped.
+ * Pairs are accumulated in a PairTable (pairs.ts: open addressing over typed arrays, keyed by the
+ * dense resident numbers), one row of source columns per pair, so a 300-person festival's 44,850
+ * pairs cost no objects and the millions of pairs of a 100,000-resident community no Map entries.
+ * Each edge is added to the graph once, in finish(). Feed the residents first: a tie to a resident
+ * not (yet) in the graph is dropped.
  */
 import { UndirectedGraph } from 'graphology';
 import type { AcquaintanceRow, EventRow, ExchangeRow, GroupRow, NodeRow, SpanRow } from '../db/repositories/graph.ts';
 import { attrValue, graphAttributes, iso, propsAsOf, type AttrValue } from './attributes.ts';
+import { PairTable } from './pairs.ts';
 import { resolveSpec, TIE_SOURCE_NAMES, type NetworkSpec, type ResolvedSpec, type TieSourceName } from './spec.ts';
 import { eventCounts, ms, spanCounts, spansOverlap } from './time.ts';
 
@@ -36,14 +39,13 @@ export type TieGraph = UndirectedGraph<ResidentAttributes, TieEdgeAttributes>;
 
 const STRIDE = TIE_SOURCE_NAMES.length;
 const COLUMN = Object.fromEntries(TIE_SOURCE_NAMES.map((name, i) => [name, i])) as Record<TieSourceName, number>;
-const PAIR_BASE = 2 ** 26;
+const MAX_RESIDENTS = 2 ** 31 - 1;
 
 export class TieGraphBuilder {
   private readonly index = new Map<string, number>();
   private readonly attributes: ResidentAttributes[] = [];
   private readonly ids: string[] = [];
-  private readonly slots = new Map<number, number>();
-  private values = new Float64Array(STRIDE * 4096);
+  private readonly pairs = new PairTable(STRIDE);
 
   constructor(private readonly spec: ResolvedSpec) {}
 
@@ -57,7 +59,7 @@ export class TieGraphBuilder {
       if (row.label !== 'Resident' || this.index.has(row.id)) continue;
       const { createdAt, endedAt } = row.props;
       if (!spanCounts(this.spec, ms(createdAt as Date | null), ms(endedAt as Date | null))) continue;
-      if (this.ids.length >= PAIR_BASE) throw new Error(`projection: more than ${PAIR_BASE} residents`);
+      if (this.ids.length >= MAX_RESIDENTS) throw new Error(`projection: more than ${MAX_RESIDENTS} residents`);
       const props = propsAsOf(row.props, row.changes, this.spec);
       const attributes = { label: 'Resident', start: iso(createdAt), end: iso(endedAt) } as ResidentAttributes;
       for (const name of RESIDENT_ATTRIBUTES) attributes[name] = attrValue(props[name]);
@@ -69,19 +71,9 @@ export class TieGraphBuilder {
 
   private add(i: number, j: number, column: number, amount: number, replace = false): void {
     if (i === j) return;
-    const key = i < j ? i * PAIR_BASE + j : j * PAIR_BASE + i;
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(key, slot);
-      if ((slot + 1) * STRIDE > this.values.length) {
-        const grown = new Float64Array(this.values.length * 2);
-        grown.set(this.values);
-        this.values = grown;
-      }
-    }
-    const at = slot * STRIDE + column;
-    this.values[at] = replace ? amount : this.values[at]! + amount;
+    const at = this.pairs.row(i, j) * STRIDE + column;
+    const values = this.pairs.values;
+    values[at] = replace ? amount : values[at]! + amount;
   }
 
   addAcquaintances(rows: readonly AcquaintanceRow[]): void {
@@ -115,8 +107,15 @@ export class TieGraphBuilder {
   }
 
   private clique(members: readonly number[], column: number, amount: number): void {
+    const pairs = this.pairs;
     for (let x = 0; x < members.length; x += 1) {
-      for (let y = x + 1; y < members.length; y += 1) this.add(members[x]!, members[y]!, column, amount);
+      const a = members[x]!;
+      for (let y = x + 1; y < members.length; y += 1) {
+        const b = members[y]!;
+        if (a === b) continue;
+        const at = pairs.row(a, b) * STRIDE + column;
+        pairs.values[at] = pairs.values[at]! + amount;
+      }
     }
   }
 
@@ -161,22 +160,134 @@ export class TieGraphBuilder {
     }
   }
 
+  /**
+   * Calls visit(lo, hi, weight, base) for each pair whose weighted sum is > 0, in (lo, hi) order — the same
+   * edges whatever order the concurrent reads delivered the pairs in; base is the pair's first
+   * column in the PairTable's values.
+   */
+  private forEachEdge(visit: (lo: number, hi: number, weight: number, base: number) => void): void {
+    const [wA, wM, wT, wE, wC] = TIE_SOURCE_NAMES.map((name) => this.spec.sources[name]) as [number, number, number, number, number];
+    const { pairs } = this;
+    const values = pairs.values;
+    const order = pairs.sortedRows(this.ids.length);
+    for (let k = 0; k < order.length; k += 1) {
+      const row = order[k]!;
+      const base = row * STRIDE;
+      // Columns in TIE_SOURCE_NAMES order, summed left to right.
+      const weight = values[base]! * wA + values[base + 1]! * wM + values[base + 2]! * wT + values[base + 3]! * wE + values[base + 4]! * wC;
+      if (weight > 0) visit(pairs.lo(row), pairs.hi(row), weight, base);
+    }
+  }
+
   finish(): TieGraph {
     const graph: TieGraph = new UndirectedGraph<ResidentAttributes, TieEdgeAttributes>();
     graph.replaceAttributes({ ...graphAttributes(this.spec), sources: JSON.stringify(this.spec.sources) });
     for (let i = 0; i < this.ids.length; i += 1) graph.addNode(this.ids[i]!, this.attributes[i]!);
-    const weights = TIE_SOURCE_NAMES.map((name) => this.spec.sources[name]);
-    for (const [key, slot] of this.slots) {
-      const base = slot * STRIDE;
-      let weight = 0;
-      for (let c = 0; c < STRIDE; c += 1) weight += this.values[base + c]! * weights[c]!;
-      if (!(weight > 0)) continue;
-      const attributes = { weight } as TieEdgeAttributes;
-      for (let c = 0; c < STRIDE; c += 1) attributes[TIE_SOURCE_NAMES[c]!] = this.values[base + c]!;
-      const lo = Math.floor(key / PAIR_BASE);
-      graph.addUndirectedEdge(this.ids[lo]!, this.ids[key - lo * PAIR_BASE]!, attributes);
-    }
+    adjacencyAsDictionaries(graph);
+    const { ids } = this;
+    const values = this.pairs.values;
+    let key = 0;
+    this.forEachEdge((lo, hi, weight, base) => {
+      // Keyed by its position (a flat string): graphology's generated keys are concatenations it
+      // must flatten before checking them against every key so far, a second per million edges.
+      // One object literal per edge, so all of them share one shape.
+      graph.addUndirectedEdgeWithKey(String(key), ids[lo]!, ids[hi]!, {
+        weight, acquaintance: values[base]!, comembership: values[base + 1]!, coattendance: values[base + 2]!, exchange: values[base + 3]!, cowork: values[base + 4]!,
+      });
+      key += 1;
+    });
     return graph;
+  }
+
+  /**
+   * The same network without graphology, as the CSR (compressed sparse row) arrays the analytics
+   * kernels read (src/analytics/graph-utils/csr.ts; equal to toCSR(finish()), field by field):
+   * residents numbered in the graph's node order, each undirected edge stored in both directions
+   * with its weight. Adding millions of edges to graphology costs seconds per million; these arrays
+   * cost milliseconds.
+   */
+  finishCsr(): TieCsr {
+    const n = this.ids.length;
+    const los = new Int32Array(this.pairs.size);
+    const his = new Int32Array(this.pairs.size);
+    const ws = new Float64Array(this.pairs.size);
+    const degree = new Int32Array(n + 1);
+    let m = 0;
+    this.forEachEdge((lo, hi, weight) => {
+      los[m] = lo;
+      his[m] = hi;
+      ws[m] = weight;
+      m += 1;
+      degree[lo] = degree[lo]! + 1;
+      degree[hi] = degree[hi]! + 1;
+    });
+    const offsets = new Int32Array(n + 1);
+    for (let v = 0; v < n; v += 1) offsets[v + 1] = offsets[v]! + degree[v]!;
+    const cursor = offsets.slice(0, n);
+    const targets = new Int32Array(2 * m);
+    const weights = new Float64Array(2 * m);
+    for (let k = 0; k < m; k += 1) {
+      const s = los[k]!;
+      const t = his[k]!;
+      const w = ws[k]!;
+      let at = cursor[s]!;
+      targets[at] = t;
+      weights[at] = w;
+      cursor[s] = at + 1;
+      at = cursor[t]!;
+      targets[at] = s;
+      weights[at] = w;
+      cursor[t] = at + 1;
+    }
+    return {
+      kind: 'csr', ids: this.ids, order: n, size: m, offsets, targets, weights, nodeAttributes: this.attributes,
+      attributes: { ...graphAttributes(this.spec), sources: JSON.stringify(this.spec.sources) },
+    };
+  }
+}
+
+/**
+ * The tie network as CSR arrays (TieGraphBuilder.finishCsr): the shape of src/analytics' CSR, which
+ * the kernels accept in place of a graph, plus the residents' attributes and the graph's.
+ */
+export interface TieCsr {
+  readonly kind: 'csr';
+  readonly ids: readonly string[];
+  readonly order: number;
+  readonly size: number;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
+  readonly nodeAttributes: readonly ResidentAttributes[];
+  readonly attributes: Record<string, AttrValue>;
+}
+
+/**
+ * A speed hint for V8, not a change to the graph. graphology keeps each node's neighbours in a plain
+ * object keyed by neighbour id; an empty object that receives many distinct keys first goes through
+ * a new hidden class per key (and the shared empty-object class collects a transition per first
+ * key: 100,000 of them for 100,000 residents) before V8 gives up and makes it a dictionary. Making
+ * each adjacency object a dictionary up front (adding two keys and deleting the first — deleting a
+ * property that is not the last one turns an object into a dictionary) halves the time to add
+ * millions of edges. Reaches into graphology's internals (`_nodes`, `undirected`), so it checks
+ * the shape it expects and does nothing otherwise.
+ */
+export function adjacencyAsDictionaries(graph: TieGraph): void {
+  const nodes = (graph as unknown as { _nodes?: unknown })._nodes;
+  if (!(nodes instanceof Map)) return;
+  for (const data of nodes.values() as IterableIterator<{ undirected?: unknown }>) {
+    const adjacency = data?.undirected as Record<string, unknown> | undefined;
+    if (adjacency === null || typeof adjacency !== 'object') continue;
+    let empty = true;
+    for (const _ in adjacency) {
+      empty = false;
+      break;
+    }
+    if (!empty) continue;
+    adjacency['\u0000first'] = null;
+    adjacency['\u0000second'] = null;
+    delete adjacency['\u0000first'];
+    delete adjacency['\u0000second'];
   }
 }
 

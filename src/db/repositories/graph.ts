@@ -47,8 +47,10 @@ export interface RelRow {
 }
 
 /*
- * Tie rows carry their times as milliseconds since the epoch (Cypher's epochMillis): there are many
- * of them, and a number costs far less to send and decode than a DateTime.
+ * Tie rows carry their times as milliseconds since the epoch (Cypher's epochMillis, sent as floats so
+ * the driver hands over plain numbers, not Integer objects), and the statements send each
+ * relationship as a short list, not a map: there are hundreds of thousands of them, and a number
+ * costs far less to send and decode than a DateTime, a list less than a map with its keys.
  */
 export interface SpanRow {
   id: string;
@@ -91,6 +93,9 @@ const date = (value: Plain | undefined): Date | null => (value instanceof Date ?
 const millis = (value: Plain | undefined): number | null => (typeof value === 'number' ? value : null);
 const list = (value: Plain | undefined): { [key: string]: Plain }[] =>
   Array.isArray(value) ? (value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) as { [key: string]: Plain }[]) : [];
+/** A list of lists (the compact tie rows: one short list per relationship, fields by position). */
+const tuples = (value: Plain | undefined): Plain[][] => (Array.isArray(value) ? (value.filter(Array.isArray) as Plain[][]) : []);
+const dateOfMillis = (value: Plain | undefined): Date | null => (typeof value === 'number' ? new Date(value) : null);
 
 /** Runs a paged statement until a short page, handing each page's mapped rows to onBatch. */
 async function paged<T>(
@@ -122,6 +127,23 @@ export async function streamNodes(db: Database, communityId: string, label: Node
   }, onBatch, options);
 }
 
+/**
+ * Like streamNodes, but only the named properties (and createdAt / endedAt, always): props holds
+ * exactly those, a missing one as null; changes only those of the named fields. The tie network
+ * reads residents this way.
+ */
+export async function streamNodeFields(
+  db: Database, communityId: string, label: NodeLabel, fields: readonly string[], time: TimeParams, onBatch: OnBatch<NodeRow>, options: PageOptions = {},
+): Promise<void> {
+  await paged(db, 'graph/list-node-fields', { communityId, ...time, fields }, { label }, (row) => {
+    const props: Props = { createdAt: dateOfMillis(row.createdAt), endedAt: dateOfMillis(row.endedAt) };
+    const values = Array.isArray(row.values) ? row.values : [];
+    for (let i = 0; i < fields.length; i += 1) props[fields[i]!] = values[i] ?? null;
+    const changes = list(row.changes).map((c) => ({ field: String(c.field), from: c.from ?? null, at: date(c.at) }));
+    return [{ label, id: String(row.id), props, changes }];
+  }, onBatch, options);
+}
+
 /** Outgoing relationships of the given types from every node of one label. */
 export async function streamRels(db: Database, communityId: string, label: NodeLabel, types: readonly string[], time: TimeParams, onBatch: OnBatch<RelRow>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-rels', { communityId, ...time }, { label, types: types.join('|') }, (row) => {
@@ -140,20 +162,20 @@ export async function streamRels(db: Database, communityId: string, label: NodeL
 export async function streamAcquaintances(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<AcquaintanceRow>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-acquaintances', { communityId, ...time }, {}, (row) => {
     const a = String(row.id);
-    return list(row.ties).map((t) => ({ a, b: String(t.other), since: millis(t.since), until: millis(t.until) }));
+    return tuples(row.ties).map((t) => ({ a, b: String(t[0]), since: millis(t[1]), until: millis(t[2]) }));
   }, onBatch, options);
 }
 
 export async function streamExchanges(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<ExchangeRow>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-exchanges', { communityId, ...time }, {}, (row) => {
     const from = String(row.id);
-    return list(row.exchanges).map((e) => ({ from, to: String(e.other), hours: Number(e.hours ?? 0), at: millis(e.at) }));
+    return tuples(row.exchanges).map((e) => ({ from, to: String(e[0]), hours: Number(e[1] ?? 0), at: millis(e[2]) }));
   }, onBatch, options);
 }
 
-function groups<M>(key: string, member: (m: { [key: string]: Plain }) => M) {
+function groups<M>(key: string, member: (m: Plain[]) => M) {
   return (row: Row): GroupRow<M>[] => {
-    const members = list(row[key]).map(member);
+    const members = tuples(row[key]).map(member);
     return members.length > 0 ? [{ group: String(row.id), members }] : [];
   };
 }
@@ -161,17 +183,17 @@ function groups<M>(key: string, member: (m: { [key: string]: Plain }) => M) {
 /** Resident memberships, one row per organisation. */
 export async function streamMemberships(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<GroupRow<SpanRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-memberships', { communityId, ...time }, {},
-    groups('members', (m) => ({ id: String(m.resident), since: millis(m.since), until: millis(m.until) })), onBatch, options);
+    groups('members', (m) => ({ id: String(m[0]), since: millis(m[1]), until: millis(m[2]) })), onBatch, options);
 }
 
 /** Resident attendances, one row per activity. */
 export async function streamAttendances(db: Database, communityId: string, time: TimeParams, onBatch: OnBatch<GroupRow<EventRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-attendances', { communityId, ...time }, {},
-    groups('attendees', (m) => ({ id: String(m.resident), at: millis(m.at) })), onBatch, options);
+    groups('attendees', (m) => ({ id: String(m[0]), at: millis(m[1]) })), onBatch, options);
 }
 
 /** Residents who worked on a project (claimed it, or attended its activities in one of workRoles), one row per project. */
 export async function streamProjectWorkers(db: Database, communityId: string, time: TimeParams, workRoles: readonly string[], onBatch: OnBatch<GroupRow<EventRow>>, options: PageOptions = {}): Promise<void> {
   await paged(db, 'graph/list-project-workers', { communityId, ...time, workRoles }, {},
-    groups('workers', (m) => ({ id: String(m.resident), at: millis(m.at) })), onBatch, options);
+    groups('workers', (m) => ({ id: String(m[0]), at: millis(m[1]) })), onBatch, options);
 }
