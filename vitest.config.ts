@@ -17,6 +17,18 @@ export default defineConfig({
           globalSetup: ['test/setup/global-neo4j.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // Timing tests (/health within 100 ms during a long computation) run on their own, after the
+          // others, so that other test files do not take the cores they are measuring: `npm test` runs
+          // this project in a second vitest run.
+          name: 'responsiveness',
+          include: ['test/responsiveness/**/*.test.ts'],
+          globalSetup: ['test/setup/global-neo4j.ts'],
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

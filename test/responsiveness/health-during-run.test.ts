@@ -6,9 +6,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { UndirectedGraph } from 'graphology';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mulberry32 } from '../../../src/analytics/graph-utils/prng.ts';
-import { closeAnalyticsPool, runCentrality } from '../../../src/services/analytics/workers/index.ts';
-import { startTestApi, type TestApi } from '../../helpers/api.ts';
+import { mulberry32 } from '../../src/analytics/graph-utils/prng.ts';
+import { closeAnalyticsPool, runCentrality } from '../../src/services/analytics/workers/index.ts';
+import { startTestApi, type TestApi } from '../helpers/api.ts';
 
 const RESIDENTS = 10_000;
 const GROUP = 50;

@@ -191,7 +191,9 @@ export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): Lou
       const { community, moved } = oneLevel(level, m, resolution, random);
       if (!moved) break;
       levels += 1;
-      const count = Math.max(...community) + 1;
+      // A loop, not Math.max(...community): spreading 150k+ arguments overflows the stack.
+      let count = 0;
+      for (const c of community) if (c + 1 > count) count = c + 1;
       membership = membership.map((u) => community[u]!);
       const next = levelModularity(level, community, count, m, resolution);
       if (next - current <= threshold) break;

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { dateTime, id } from '../../schema/zod-props.ts';
 import type { NetworkRequest } from '../../services/analytics/network.ts';
 
-const weight = z.number().finite().min(0, 'a weight is ≥ 0 / 权重须为非负数').nullish();
+/** 0 (off) or 1e-6 … 1e6: beyond that, weights or their inverses overflow the path and rank computations. */
+export const boundedWeight = z
+  .number()
+  .finite()
+  .min(0, 'a weight is ≥ 0 / 权重须为非负数')
+  .max(1e6, 'a weight is at most 1,000,000 / 权重不超过 1,000,000')
+  .refine((w) => w === 0 || w >= 1e-6, 'a weight is 0 or at least 0.000001 / 权重为 0 或不小于 0.000001')
+  .nullish();
+const weight = boundedWeight;
 
 export const sources = z.object({ acquaintance: weight, comembership: weight, coattendance: weight, exchange: weight, cowork: weight }).nullish();
 

@@ -12,7 +12,7 @@ import { componentsOf, detectCommunities } from '../../services/analytics/commun
 import { brokerageRoles, groupMixing, type Grouping } from '../../services/analytics/mixing.ts';
 import { listRuns } from '../../services/analytics/run.ts';
 import type { GraphQLContext } from '../context.ts';
-import { definedWeights, networkInput, resolution, seed, sources, toNetworkRequest } from './inputs.ts';
+import { boundedWeight, definedWeights, networkInput, resolution, seed, sources, toNetworkRequest } from './inputs.ts';
 
 type Args = Record<string, unknown>;
 
@@ -44,7 +44,7 @@ const GROUPINGS: Record<string, Grouping> = {
 };
 const groupBy = z.enum(Object.keys(GROUPINGS) as [string, ...string[]], { error: `groupBy must be one of ${Object.keys(GROUPINGS).join(', ')} / 未知的分组属性` });
 
-const componentWeight = z.number().finite().min(0, 'a weight is ≥ 0 / 权重须为非负数').nullish();
+const componentWeight = boundedWeight;
 
 export const analyticsQueries = {
   centrality: (_: unknown, args: Args, ctx: GraphQLContext) => {

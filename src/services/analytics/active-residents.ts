@@ -39,7 +39,7 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
   return analyse(ctx, 'active-residents', network, { weights: request.weights ?? {} }, async (ties, { prepared, also }) => {
     const started = performance.now();
     const summary = summarise(prepared, ties);
-    if (summary.empty) return { network: summary, weights: score(ties, new Map()).weights, residents: [], seconds: 0 };
+    if (summary.empty) return { network: summary, weights: score(ties, new Map(), { weights: request.weights ?? {} }).weights, residents: [], seconds: 0 };
     const full = await also({ network: 'FULL', sources: {} });
     const participation = Object.fromEntries(participationOf(full)) as unknown as Record<string, Record<string, number>>;
     const result = await computeTask('activeResidents', ties, { participation, weights: request.weights ?? {} });
@@ -49,5 +49,5 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
       residents: result.residents.map((r) => ({ ...r, nodeId: r.id, label: 'Resident' as const })),
       seconds: (performance.now() - started) / 1000,
     };
-  });
+  }, []);
 }

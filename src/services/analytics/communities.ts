@@ -7,7 +7,7 @@ import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from './compute.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
-import { nodeRef, type NodeRef } from './ranking.ts';
+import { nodeRef, numberBySize, type NodeRef } from './ranking.ts';
 import { analyse } from './run.ts';
 
 export interface Assignment extends NodeRef {
@@ -28,14 +28,13 @@ export interface CommunityDetectionOutcome {
 
 /** Renumbers groups by size (largest = 0) and lists nodes by group, then id. */
 function assign(graph: Parameters<typeof nodeRef>[0], membership: Record<string, number>): { sizes: number[]; assignments: Assignment[] } {
-  const counts = new Map<number, number>();
-  for (const g of Object.values(membership)) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const renumber = new Map(order.map(([g], i) => [g, i]));
+  const renumber = numberBySize(membership);
+  const sizes: number[] = [];
+  for (const g of Object.values(membership)) sizes[renumber.get(g)!] = (sizes[renumber.get(g)!] ?? 0) + 1;
   const assignments = Object.entries(membership)
     .map(([key, g]) => ({ ...nodeRef(graph, key), group: renumber.get(g)! }))
     .sort((a, b) => a.group - b.group || (a.nodeId < b.nodeId ? -1 : 1));
-  return { sizes: order.map(([, n]) => n), assignments };
+  return { sizes, assignments };
 }
 
 export async function detectCommunities(ctx: ServiceContext, request: NetworkRequest, options: { resolution: number; seed: number }): Promise<CommunityDetectionOutcome> {

@@ -22,10 +22,36 @@ export interface CentralityValues {
 
 export type Progress = (done: number, total: number) => void;
 
-/** Below this many nodes + edges a computation runs on the calling thread. */
-const INLINE_BELOW = Number(process.env.REWEAVE_ANALYTICS_INLINE_BELOW ?? 5000);
+/** Below this much work (≈ elementary steps) a computation runs on the calling thread: ~10 ms. */
+const INLINE_BELOW = positive(process.env.REWEAVE_ANALYTICS_INLINE_BELOW, 1_000_000);
 
-const small = (graph: AbstractGraph) => graph.order + graph.size < INLINE_BELOW;
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** Rough work of a computation: O(n·m) for the path metrics, (n+m)·(1+permutations) for E-I, else O(n+m)·10. */
+function work(name: string, graph: AbstractGraph, options: Record<string, unknown>): number {
+  const n = graph.order;
+  const m = graph.size;
+  switch (name) {
+    case 'betweenness':
+      return (typeof options.pivots === 'number' ? Math.min(options.pivots, n) : n) * (n + m);
+    case 'closeness':
+    case 'harmonic':
+    case 'localBridges':
+      return n * (n + m);
+    case 'constraint':
+    case 'effectiveSize':
+      return 2 * m * (1 + (2 * m) / Math.max(n, 1));
+    case 'eiIndex':
+      return (n + m) * (1 + (typeof options.permutations === 'number' ? options.permutations : 1000));
+    default:
+      return 10 * (n + m);
+  }
+}
+
+const small = (name: string, graph: AbstractGraph, options: Record<string, unknown>) => work(name, graph, options) < INLINE_BELOW;
 
 const KERNELS = {
   degree: pure.degree, strength: pure.strength, betweenness: pure.betweenness, closeness: pure.closeness,
@@ -33,7 +59,7 @@ const KERNELS = {
 } as const;
 
 export async function computeCentrality(measure: Measure, graph: AbstractGraph, options: Record<string, unknown>, onProgress: Progress): Promise<CentralityValues> {
-  if (small(graph)) {
+  if (small(measure, graph, options)) {
     onProgress(0, graph.order);
     const result = (KERNELS[measure] as (g: AbstractGraph, o: Record<string, unknown>) => CentralityValues)(graph, options);
     onProgress(graph.order, graph.order);
@@ -43,10 +69,10 @@ export async function computeCentrality(measure: Measure, graph: AbstractGraph, 
 }
 
 /** A named analytic of ./workers/tasks.ts over the graphology graph itself. */
-export async function computeTask<N extends TaskName>(name: N, graph: AbstractGraph, options: TaskOptions<N>): Promise<TaskResult<N>> {
-  if (small(graph)) {
+export async function computeTask<N extends TaskName>(name: N, graph: AbstractGraph, options: TaskOptions<N>, onProgress?: Progress): Promise<TaskResult<N>> {
+  if (small(name, graph, options as Record<string, unknown>)) {
     const task = TASKS[name];
     return task.run(graph, task.options.parse(options) as never) as TaskResult<N>;
   }
-  return runTask(name, graph.export(), options);
+  return runTask(name, graph.export(), options, onProgress ? { onProgress } : {});
 }

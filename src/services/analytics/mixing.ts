@@ -12,7 +12,7 @@ import type { AbstractGraph } from 'graphology-types';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from './compute.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
-import { nodeRef, rankBy, type NodeRef } from './ranking.ts';
+import { nodeRef, numberBySize, rankBy, type NodeRef } from './ranking.ts';
 import { analyse } from './run.ts';
 
 export const GROUPINGS = {
@@ -37,9 +37,17 @@ export interface GroupingOptions {
 async function grouped(graph: AbstractGraph, o: GroupingOptions, detectOn: AbstractGraph = graph): Promise<{ graph: AbstractGraph; attribute: string }> {
   if (o.groupBy !== 'detectedCommunity') return { graph, attribute: o.groupBy };
   const { communities } = await computeTask('louvain', collapseToUndirected(detectOn), { resolution: o.resolution, seed: o.seed });
+  // Numbered by size, 0 = largest, as communityDetection numbers its groups.
+  const bySize = numberBySize(communities);
   const copy = graph.copy();
-  copy.forEachNode((node) => copy.setNodeAttribute(node, 'detectedCommunity', communities[node] ?? null));
+  copy.forEachNode((node) => copy.setNodeAttribute(node, 'detectedCommunity', communities[node] === undefined ? null : bySize.get(communities[node])!));
   return { graph: copy, attribute: 'detectedCommunity' };
+}
+
+/** When no node has a value of the grouping attribute there is nothing to compare: say so. */
+function ungrouped(network: NetworkSummary, unassigned: number, order: number, groupBy: Grouping): NetworkSummary {
+  if (order === 0 || unassigned < order) return network;
+  return { ...network, empty: true, message: `No node has a value of ${groupBy} (${GROUPINGS[groupBy]}) / 没有节点具有该分组属性` };
 }
 
 export interface EICountsOut {
@@ -77,7 +85,7 @@ export async function groupMixing(ctx: ServiceContext, request: NetworkRequest, 
       .map(([group, c]) => ({ group, ...c }))
       .sort((a, b) => b.size - a.size || (a.group < b.group ? -1 : 1));
     return {
-      network, parameters: options, total: { ...result.network }, groups, nodes,
+      network: ungrouped(network, result.unassigned.length, g.order, options.groupBy), parameters: options, total: { ...result.network }, groups, nodes,
       unassignedCount: result.unassigned.length, seconds: (performance.now() - started) / 1000,
     };
   });
@@ -109,6 +117,6 @@ export async function brokerageRoles(ctx: ServiceContext, request: NetworkReques
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: String(g.getNodeAttribute(key, attribute)) })),
       (s) => s.total,
     );
-    return { network, parameters: options, totals: result.totals, scores, unassignedCount: result.unassigned.length, seconds: (performance.now() - started) / 1000 };
+    return { network: ungrouped(network, result.unassigned.length, g.order, options.groupBy), parameters: options, totals: result.totals, scores, unassignedCount: result.unassigned.length, seconds: (performance.now() - started) / 1000 };
   });
 }

@@ -10,10 +10,10 @@ import { notFound, ReweaveError } from '../../domain/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
 import { projectNetwork } from '../../graph/project.ts';
-import { resolveSpec, type NetworkKind, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
+import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
-import { LruCache } from './lru.ts';
+import { LruCache, positiveInt } from './lru.ts';
 
 export interface NetworkRequest {
   communityId: string;
@@ -50,8 +50,8 @@ const DESCRIPTIONS: Record<NetworkKind, string> = {
   FULL: 'full network (every node and relationship, directed) / 完整网络（全部节点与关系，有向）',
 };
 
-const CAPACITY = Number(process.env.REWEAVE_ANALYTICS_NETWORKS ?? 8);
-const MAX_AGE_MS = Number(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS ?? 600) * 1000;
+const CAPACITY = positiveInt(process.env.REWEAVE_ANALYTICS_NETWORKS, 8);
+const MAX_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
 
 const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>> }>();
 
@@ -78,6 +78,8 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   }
   const community = await ctx.db.read((tx) => getNodes(tx, 'Community', [request.communityId]));
   if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
+  // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
+  if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES } };
   return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}` };
 }
 
@@ -91,7 +93,9 @@ export function networkGraph(db: Database, prepared: PreparedNetwork, onRows?: (
   const promise = projectNetwork(db, { communityId: spec.communityId, network: spec.network, window, asOf: date(spec.asOf), sources: spec.sources }, onRows);
   graphs.set(prepared.key, promise);
   // A failed projection (the database went away, …) must not stay cached.
-  promise.catch(() => graphs.delete(prepared.key));
+  promise.catch(() => {
+    if (graphs.get(prepared.key) === promise) graphs.delete(prepared.key);
+  });
   return promise;
 }
 

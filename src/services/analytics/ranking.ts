@@ -16,9 +16,17 @@ export interface Ranked extends NodeRef {
 export function nodeRef(graph: AbstractGraph, key: string): NodeRef {
   const attrs = graph.getNodeAttributes(key);
   const label = typeof attrs.label === 'string' ? attrs.label : 'Resident';
-  // FULL renames a key that two labels share to `Label:id`; the id is what the API resolves.
-  const nodeId = key.startsWith(`${label}:`) ? key.slice(label.length + 1) : key;
+  // FULL renames a key that two labels share to `Label:id`; the node's own id is what the API resolves.
+  const nodeId = typeof attrs.id === 'string' ? attrs.id : key;
   return { nodeId, label };
+}
+
+/** Group numbers renumbered by group size, largest = 0 (equal sizes: smaller old number first). */
+export function numberBySize(membership: Record<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const g of Object.values(membership)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return new Map(order.map(([g], i) => [g, i]));
 }
 
 const byId = (a: { nodeId: string }, b: { nodeId: string }) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0);

@@ -31,16 +31,19 @@ export async function analyse<T>(
   request: NetworkRequest,
   options: unknown,
   compute: (graph: AbstractGraph, a: AnalysisContext) => Promise<T>,
+  at: readonly string[] = ['network'],
 ): Promise<T> {
-  const prepared = await prepareNetwork(ctx, request);
+  const prepared = await prepareNetwork(ctx, request, at);
   const key = `${analysis}|${prepared.key}|${JSON.stringify(options)}`;
   const { promise } = registryOf(ctx.db).share(key, { analysis, communityId: request.communityId }, async (report) => {
     report('projecting', 0, 0);
     const graph = await networkGraph(ctx.db, prepared, (rows) => report('projecting', rows, 0));
     const also = async (other: Partial<NetworkRequest>) => {
-      const more = await prepareNetwork(ctx, { ...request, ...other });
+      const more = await prepareNetwork(ctx, { ...request, ...other }, at);
       return networkGraph(ctx.db, more, (rows) => report('projecting', rows, 0));
     };
+    // Analyses that cannot count their steps show "computing" with an unknown total.
+    report('computing', 0, 0);
     return compute(graph, { prepared, report, also });
   });
   return promise;

@@ -3,7 +3,7 @@
  * share one run instead of computing twice, a finished result is kept for the next identical request,
  * and every run reports its progress, which `analysisRuns` shows while it goes on.
  */
-import { LruCache } from './lru.ts';
+import { LruCache, positiveInt } from './lru.ts';
 
 export interface RunProgress {
   /** projecting | computing */
@@ -30,8 +30,8 @@ interface Entry {
 }
 
 /** Finished results kept: a handful, for ten minutes (writes change the key anyway). */
-const RESULTS = Number(process.env.REWEAVE_ANALYTICS_RESULTS ?? 32);
-const RESULT_AGE_MS = Number(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS ?? 600) * 1000;
+const RESULTS = positiveInt(process.env.REWEAVE_ANALYTICS_RESULTS, 16);
+const RESULT_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
 
 export class RunRegistry {
   private readonly running = new Map<string, Entry>();

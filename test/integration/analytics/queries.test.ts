@@ -180,6 +180,13 @@ describe('bridging', () => {
     expect(g.ei).toBeLessThan(g.test.expected);
   });
 
+  it('numbers detected communities as communityDetection does (0 = largest)', async () => {
+    const d = await ok(`query($n: NetworkInput!) { communityDetection(network: $n, resolution: 1, seed: 4) { sizes(first: 1000) }
+      groupMixing(network: $n, groupBy: DETECTED_COMMUNITY, permutations: 0, seed: 4) { groups { group size } } }`, { n: net() });
+    const sizes = new Map(d.groupMixing.groups.map((g: any) => [Number(g.group), g.size]));
+    d.communityDetection.sizes.forEach((size: number, group: number) => expect(sizes.get(group)).toBe(size));
+  });
+
   it('groups by the detected community and by Party membership', async () => {
     for (const groupBy of ['DETECTED_COMMUNITY', 'PARTY_MEMBERSHIP', 'HOUSING_AREA', 'HOUSEHOLD_REGISTRATION', 'BUILDING', 'CULTIVATION_STAGE']) {
       const d = await ok(`query($n: NetworkInput!, $g: GroupingAttribute!) { groupMixing(network: $n, groupBy: $g, permutations: 0) { groupBy crossingShare test { pTwoSided } groups { group } } }`, { n: net(), g: groupBy });
@@ -280,6 +287,9 @@ describe('empty windows, bad options, scope', () => {
     await bad(`query($n: NetworkInput!) { groupMixing(network: $n, groupBy: HOUSING_TYPE, permutations: -5) { ei } }`, { n: net() }, 'permutations');
     await bad(`query($c: ID!) { activeResidents(communityId: $c, weights: {attendance: 0, volunteering: 0, organising: 0, exchanges: 0, network: 0}) { seconds } }`, { c: demo }, 'weights');
     await bad(`query($c: ID!) { activeResidents(communityId: $c, from: "2025-06-01", to: "2025-01-01") { seconds } }`, { c: demo }, 'to');
+    await bad(CENTRALITY, { network: net({ sources: { acquaintance: 1e308 } }), measure: 'PAGERANK' }, 'network.sources.acquaintance');
+    await bad(CENTRALITY, { network: net({ sources: { acquaintance: 1e-300 } }), measure: 'CLOSENESS', options: { distance: 'INVERSE_WEIGHT' } }, 'network.sources.acquaintance');
+    await bad(`query($c: ID!) { activeResidents(communityId: $c, weights: {network: 1e300}) { seconds } }`, { c: demo }, 'weights.network');
   });
 
   it('refuses other communities and reports unknown ones', async () => {
@@ -288,6 +298,9 @@ describe('empty windows, bad options, scope', () => {
     const missing = await gql(CENTRALITY, { network: { communityId: 'no-such-community' }, measure: 'DEGREE' }, api.tokens.GLOBAL_ADMIN);
     expect(codeOf(missing)).toBe('NOT_FOUND');
     expect(missing.errors![0]!.extensions!.field).toBe('network.communityId');
+    const active = await gql('{ activeResidents(communityId: "no-such-community") { seconds } }', {}, api.tokens.GLOBAL_ADMIN);
+    expect(codeOf(active)).toBe('NOT_FOUND');
+    expect(active.errors![0]!.extensions!.field).toBe('communityId');
   });
 });
 
