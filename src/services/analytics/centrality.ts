@@ -8,8 +8,8 @@ import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeCentrality, type CentralityMeasure } from './compute.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
-import { rankValues, type Ranked } from './ranking.ts';
-import { analyse } from './run.ts';
+import { rankArray, rankValues, type Ranked } from './ranking.ts';
+import { analyse, analyseTieArrays } from './run.ts';
 
 export type Distance = 'hops' | 'weight' | 'inverse-weight';
 
@@ -56,6 +56,25 @@ function settle(measure: CentralityMeasure, o: CentralityOptions): Record<string
 
 export async function centralityOf(ctx: ServiceContext, request: NetworkRequest, measure: CentralityMeasure, options: CentralityOptions): Promise<CentralityOutcome> {
   const parameters = settle(measure, options);
+  if (request.network === 'TIES') {
+    // The kernels read CSR arrays; the tie network is projected straight into them.
+    return analyseTieArrays(ctx, `centrality:${measure}`, request, parameters, async (csr, { prepared, report }) => {
+      const started = performance.now();
+      const network = summarise(prepared, csr);
+      const base = { network, measure, parameters, estimation: null, converged: null, iterations: null };
+      if (network.empty) return { ...base, seconds: 0, scores: [] };
+      const result = await computeCentrality(measure, csr, parameters, (done, total) => report('computing', done, total));
+      const values = Float64Array.from(csr.ids, (id) => result.values[id]!);
+      return {
+        ...base,
+        estimation: result.method ? { method: result.method, pivots: result.pivots ?? csr.order, seed: result.seed ?? null } : null,
+        converged: result.converged ?? null,
+        iterations: result.iterations ?? null,
+        seconds: (performance.now() - started) / 1000,
+        scores: rankArray(csr.ids, values),
+      };
+    });
+  }
   return analyse(ctx, `centrality:${measure}`, request, parameters, async (graph, { prepared, report }) => {
     const started = performance.now();
     const simple = collapseToUndirected(graph);

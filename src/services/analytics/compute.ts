@@ -6,6 +6,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import * as pure from '../../analytics/centrality/index.ts';
+import type { CSR } from '../../analytics/centrality/index.ts';
 import { TASKS } from './workers/tasks.ts';
 import { runCentrality, runTask, type Measure, type TaskName, type TaskOptions, type TaskResult } from './workers/index.ts';
 
@@ -31,7 +32,7 @@ function positive(value: string | undefined, fallback: number): number {
 }
 
 /** Rough work of a computation: O(n·m) for the path metrics, (n+m)·(1+permutations) for E-I, else O(n+m)·10. */
-function work(name: string, graph: AbstractGraph, options: Record<string, unknown>): number {
+function work(name: string, graph: { order: number; size: number }, options: Record<string, unknown>): number {
   const n = graph.order;
   const m = graph.size;
   switch (name) {
@@ -51,17 +52,17 @@ function work(name: string, graph: AbstractGraph, options: Record<string, unknow
   }
 }
 
-const small = (name: string, graph: AbstractGraph, options: Record<string, unknown>) => work(name, graph, options) < INLINE_BELOW;
+const small = (name: string, graph: { order: number; size: number }, options: Record<string, unknown>) => work(name, graph, options) < INLINE_BELOW;
 
 const KERNELS = {
   degree: pure.degree, strength: pure.strength, betweenness: pure.betweenness, closeness: pure.closeness,
   harmonic: pure.harmonic, eigenvector: pure.eigenvector, pagerank: pure.pagerank,
 } as const;
 
-export async function computeCentrality(measure: Measure, graph: AbstractGraph, options: Record<string, unknown>, onProgress: Progress): Promise<CentralityValues> {
+export async function computeCentrality(measure: Measure, graph: AbstractGraph | CSR, options: Record<string, unknown>, onProgress: Progress): Promise<CentralityValues> {
   if (small(measure, graph, options)) {
     onProgress(0, graph.order);
-    const result = (KERNELS[measure] as (g: AbstractGraph, o: Record<string, unknown>) => CentralityValues)(graph, options);
+    const result = (KERNELS[measure] as (g: AbstractGraph | CSR, o: Record<string, unknown>) => CentralityValues)(graph, options);
     onProgress(graph.order, graph.order);
     return result;
   }

@@ -9,7 +9,8 @@ import type { AbstractGraph } from 'graphology-types';
 import { notFound, ReweaveError } from '../../domain/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
-import { projectNetwork } from '../../graph/project.ts';
+import { projectNetwork, projectTieCsr } from '../../graph/project.ts';
+import type { TieCsr } from '../../graph/ties.ts';
 import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
@@ -53,12 +54,27 @@ const DESCRIPTIONS: Record<NetworkKind, string> = {
 const CAPACITY = positiveInt(process.env.REWEAVE_ANALYTICS_NETWORKS, 8);
 const MAX_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
 
-const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>> }>();
+const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>> }>();
 
 function cacheOf(db: Database) {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS) }));
+  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS), arrays: new LruCache(CAPACITY, MAX_AGE_MS) }));
   return cache;
+}
+
+/** The tie network of a prepared TIES spec as CSR arrays, cached like the graphs. */
+export function networkArrays(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<TieCsr> {
+  const { arrays } = cacheOf(db);
+  const hit = arrays.get(prepared.key);
+  if (hit) return hit;
+  const { spec } = prepared;
+  const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
+  const promise = projectTieCsr(db, { communityId: spec.communityId, network: 'TIES', window, asOf: date(spec.asOf), sources: spec.sources }, onRows);
+  arrays.set(prepared.key, promise);
+  promise.catch(() => {
+    if (arrays.get(prepared.key) === promise) arrays.delete(prepared.key);
+  });
+  return promise;
 }
 
 /** Scope, community and spec checked; errors of the spec name their field under `network`. */
@@ -101,7 +117,7 @@ export function networkGraph(db: Database, prepared: PreparedNetwork, onRows?: (
 
 const date = (t: number | null) => (t === null ? null : new Date(t));
 
-export function summarise(prepared: PreparedNetwork, graph: AbstractGraph, description = DESCRIPTIONS[prepared.spec.network], emptyWhen: 'nodes' | 'edges' = 'nodes'): NetworkSummary {
+export function summarise(prepared: PreparedNetwork, graph: { order: number; size: number }, description = DESCRIPTIONS[prepared.spec.network], emptyWhen: 'nodes' | 'edges' = 'nodes'): NetworkSummary {
   const { spec } = prepared;
   const empty = emptyWhen === 'nodes' ? graph.order === 0 : graph.size === 0;
   const message = !empty

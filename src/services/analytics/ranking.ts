@@ -48,6 +48,12 @@ export function rankBy<T extends NodeRef>(items: T[], score: (item: T) => number
   return out;
 }
 
+/** Ranks the values of a tie network in CSR form (every node a resident; values by dense index). */
+export function rankArray(ids: readonly string[], values: ArrayLike<number>): Ranked[] {
+  const items = Array.from(ids, (nodeId, i) => ({ nodeId, label: 'Resident', score: values[i]! }));
+  return rankBy(items, (i) => i.score);
+}
+
 export function rankValues(graph: AbstractGraph, values: Record<string, number>, ascending = false): Ranked[] {
   const items = Object.entries(values).map(([key, score]) => ({ ...nodeRef(graph, key), score }));
   return rankBy(items, (i) => i.score, ascending);

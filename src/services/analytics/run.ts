@@ -7,7 +7,8 @@ import type { AbstractGraph } from 'graphology-types';
 import type { Database } from '../../db/database.ts';
 import { inScope } from '../../domain/permissions.ts';
 import type { ServiceContext } from '../context.ts';
-import { networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
+import type { TieCsr } from '../../graph/ties.ts';
+import { networkArrays, networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
 import { RunRegistry, type ReportProgress, type RunInfo } from './runs.ts';
 
 const registries = new WeakMap<Database, RunRegistry>();
@@ -45,6 +46,28 @@ export async function analyse<T>(
     // Analyses that cannot count their steps show "computing" with an unknown total.
     report('computing', 0, 0);
     return compute(graph, { prepared, report, also });
+  });
+  return promise;
+}
+
+/**
+ * The same for analyses that read the tie network as CSR arrays (src/graph projectTieCsr): no
+ * graphology graph is built, which is what keeps a 100k-resident projection within seconds.
+ */
+export async function analyseTieArrays<T>(
+  ctx: ServiceContext,
+  analysis: string,
+  request: NetworkRequest,
+  options: unknown,
+  compute: (csr: TieCsr, a: Omit<AnalysisContext, 'also'>) => Promise<T>,
+): Promise<T> {
+  const prepared = await prepareNetwork(ctx, { ...request, network: 'TIES' });
+  const key = `${analysis}|csr|${prepared.key}|${JSON.stringify(options)}`;
+  const { promise } = registryOf(ctx.db).share(key, { analysis, communityId: request.communityId }, async (report) => {
+    report('projecting', 0, 0);
+    const csr = await networkArrays(ctx.db, prepared, (rows) => report('projecting', rows, 0));
+    report('computing', 0, 0);
+    return compute(csr, { prepared, report });
   });
   return promise;
 }

@@ -30,6 +30,9 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** Lets timers that a long synchronous computation held back (keep-alive closes) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
 const gql = <T = any>(query: string, variables: Record<string, unknown> = {}, token = analyst) => api.gql<T>(query, variables, token);
 
 async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, token = analyst): Promise<T> {
@@ -68,18 +71,22 @@ describe('centrality', () => {
   }, 120_000);
 
   it('agrees with the pure analytics on the same projection', async () => {
+    // The expected values below are computed on this thread — the server's — for seconds; a request
+    // sent right after such a stall can meet a keep-alive socket the server is just closing
+    // (ECONNRESET), so the API goes first and `settle` lets those timers run before the next test.
+    const d = await ok(CENTRALITY, { network: net(), measure: 'BETWEENNESS', first: 25 });
+    const p = await ok(CENTRALITY, { network: net(), measure: 'PAGERANK', options: { alpha: 0.5 }, first: 5 });
     const graph = await projectNetwork(api.db, { communityId: demo, network: 'TIES', window: { from: new Date(year.from), to: new Date(year.to) } });
     const expected = betweenness(graph, { normalized: true }).values;
-    const d = await ok(CENTRALITY, { network: net(), measure: 'BETWEENNESS', first: 25 });
     for (const { node } of d.centrality.scores.edges) expect(node.score).toBeCloseTo(expected[node.nodeId]!, 12);
     const top = Object.entries(expected).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
     expect(d.centrality.scores.edges[0].node.nodeId).toBe(top[0]);
     expect(d.centrality.estimation).toEqual({ method: 'EXACT', pivots: graph.order, seed: null });
 
     const pr = pagerank(graph, { alpha: 0.5 }).values;
-    const p = await ok(CENTRALITY, { network: net(), measure: 'PAGERANK', options: { alpha: 0.5 }, first: 5 });
     expect(p.centrality.parameters).toMatchObject({ alpha: 0.5, weighted: true });
     for (const { node } of p.centrality.scores.edges) expect(node.score).toBeCloseTo(pr[node.nodeId]!, 12);
+    await settle();
   }, 120_000);
 
   it('estimates betweenness from pivots and says so', async () => {
@@ -127,9 +134,10 @@ describe('communities and components', () => {
   });
 
   it('counts components and the share outside the largest, as the pure function does', async () => {
+    const d = await ok(`query($n: NetworkInput!) { components(network: $n) { count largest isolates outsideLargestShare sizes(first: 5) } }`, { n: net() });
     const graph = await projectNetwork(api.db, { communityId: demo, network: 'TIES', window: { from: new Date(year.from), to: new Date(year.to) } });
     const expected = connectedComponents(graph);
-    const d = await ok(`query($n: NetworkInput!) { components(network: $n) { count largest isolates outsideLargestShare sizes(first: 5) } }`, { n: net() });
+    await settle();
     expect(d.components).toEqual({
       count: expected.count, largest: expected.largest, isolates: expected.isolates,
       outsideLargestShare: expected.outsideLargestShare, sizes: expected.sizes.slice(0, 5),
