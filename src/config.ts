@@ -16,6 +16,9 @@ const schema = z.object({
   REWEAVE_DEMO: z.enum(['small', 'beizhan', 'off']).default('small'),
   /** Seconds a transaction may be retried by the driver before the error reaches the caller. */
   REWEAVE_DB_RETRY_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
+  REWEAVE_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65536).optional(),
+  REWEAVE_NEO4J_PAGE_CACHE_MB: z.coerce.number().int().min(64).max(65536).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -26,7 +26,11 @@ export async function connect(config: Config, log: (line: string) => void): Prom
   }
   const before = await localNeo4jStatus(dataDir);
   if (!before.running) log(`NEO4J_URI is not set: starting the local Neo4j in ${dataDir} / 启动本地 Neo4j`);
-  const instance = await startLocalNeo4j({ dataDir, port: defaultPort(), log });
+  const memory = {
+    ...(config.REWEAVE_NEO4J_HEAP_MB ? { heapMb: config.REWEAVE_NEO4J_HEAP_MB } : {}),
+    ...(config.REWEAVE_NEO4J_PAGE_CACHE_MB ? { pageCacheMb: config.REWEAVE_NEO4J_PAGE_CACHE_MB } : {}),
+  };
+  const instance = await startLocalNeo4j({ dataDir, port: defaultPort(), log, ...memory });
   const db = new Database({ uri: instance.uri, ...options });
   return {
     db,

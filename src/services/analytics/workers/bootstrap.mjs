@@ -1,6 +1,6 @@
 // Entry point of an analytics worker thread, in plain JavaScript so Node runs it with no loader.
 //
-// 1. Lower this thread's CPU priority (workerData.nice, +10 by default) before anything else, so even loading and compiling
+// 1. Lower this thread's CPU priority (workerData.nice, +19 by default) before anything else, so even loading and compiling
 //    the worker yields to the event loop. On a 2-core machine the pool's two threads would otherwise
 //    share the cores evenly with the thread that answers /health and GraphQL (and with Neo4j); at a
 //    lower priority the scheduler lets those preempt the kernels whenever they wake. Linux schedules
@@ -13,7 +13,7 @@ import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
-const nice = Number.isInteger(workerData?.nice) ? workerData.nice : 10;
+const nice = Number.isInteger(workerData?.nice) ? workerData.nice : 19;
 
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
