@@ -9,15 +9,15 @@ import { Kind, parse, visit, type ASTNode, type DocumentNode } from 'graphql';
 
 export type ArgumentPath = (string | number)[];
 
-/** Argument path (["options", "pivots"]) of the value at `offset`, or null. */
-function pathAtOffset(document: DocumentNode, offset: number): ArgumentPath | null {
+/** The argument path (["options", "pivots"]) down to the first node inside an argument that `matches`, or null. */
+function argumentPathWhere(document: DocumentNode, matches: (node: ASTNode) => boolean): ArgumentPath | null {
   const stack: string[] = [];
   let found: ArgumentPath | null = null;
   visit(document, {
     enter(node: ASTNode) {
       if (found) return false;
       if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.push(node.name.value);
-      if (stack.length > 0 && node.loc?.start === offset && node.kind !== Kind.ARGUMENT && node.kind !== Kind.OBJECT_FIELD) found = [...stack];
+      else if (stack.length > 0 && matches(node)) found = [...stack];
       return undefined;
     },
     leave(node: ASTNode) {
@@ -27,23 +27,11 @@ function pathAtOffset(document: DocumentNode, offset: number): ArgumentPath | nu
   return found;
 }
 
-/** Argument path where `$name` is used, or null. */
-function pathOfVariable(document: DocumentNode, name: string): ArgumentPath | null {
-  const stack: string[] = [];
-  let found: ArgumentPath | null = null;
-  visit(document, {
-    enter(node: ASTNode) {
-      if (found) return false;
-      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.push(node.name.value);
-      if (node.kind === Kind.VARIABLE && stack.length > 0 && node.name.value === name) found = [...stack];
-      return undefined;
-    },
-    leave(node: ASTNode) {
-      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.pop();
-    },
-  });
-  return found;
-}
+/** Argument path of the value at `offset`. */
+const pathAtOffset = (document: DocumentNode, offset: number) => argumentPathWhere(document, (node) => node.loc?.start === offset);
+
+/** Argument path where `$name` is used. */
+const pathOfVariable = (document: DocumentNode, name: string) => argumentPathWhere(document, (node) => node.kind === Kind.VARIABLE && node.name.value === name);
 
 const VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?;/s;
 

@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
 import { projectNetwork, projectTieCsr } from '../../graph/project.ts';
 import type { TieCsr } from '../../graph/ties.ts';
-import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
+import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
 import { LruCache, positiveInt } from './lru.ts';
@@ -64,17 +64,26 @@ function cacheOf(db: Database) {
 
 /** The tie network of a prepared TIES spec as CSR arrays, cached like the graphs. */
 export function networkArrays(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<TieCsr> {
-  const { arrays } = cacheOf(db);
-  const hit = arrays.get(prepared.key);
+  return cached(cacheOf(db).arrays, prepared.key, () => projectTieCsr(db, specOf(prepared, 'TIES'), onRows));
+}
+
+/** From the cache, or made now and kept (a failed projection — the database went away, … — is not kept). */
+function cached<T>(cache: LruCache<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
   if (hit) return hit;
-  const { spec } = prepared;
-  const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
-  const promise = projectTieCsr(db, { communityId: spec.communityId, network: 'TIES', window, asOf: date(spec.asOf), sources: spec.sources }, onRows);
-  arrays.set(prepared.key, promise);
+  const promise = make();
+  cache.set(key, promise);
   promise.catch(() => {
-    if (arrays.get(prepared.key) === promise) arrays.delete(prepared.key);
+    if (cache.get(key) === promise) cache.delete(key);
   });
   return promise;
+}
+
+/** The projection's own spec back from a settled one. */
+function specOf(prepared: PreparedNetwork, network: NetworkKind): NetworkSpec {
+  const { spec } = prepared;
+  const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
+  return { communityId: spec.communityId, network, window, asOf: date(spec.asOf), sources: spec.sources };
 }
 
 /** Scope, community and spec checked; errors of the spec name their field under `network`. */
@@ -101,18 +110,7 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
 
 /** The projection for a prepared spec, from the cache or read now (shared with identical reads in flight). */
 export function networkGraph(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<AbstractGraph> {
-  const { graphs } = cacheOf(db);
-  const hit = graphs.get(prepared.key);
-  if (hit) return hit;
-  const { spec } = prepared;
-  const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
-  const promise = projectNetwork(db, { communityId: spec.communityId, network: spec.network, window, asOf: date(spec.asOf), sources: spec.sources }, onRows);
-  graphs.set(prepared.key, promise);
-  // A failed projection (the database went away, …) must not stay cached.
-  promise.catch(() => {
-    if (graphs.get(prepared.key) === promise) graphs.delete(prepared.key);
-  });
-  return promise;
+  return cached(cacheOf(db).graphs, prepared.key, () => projectNetwork(db, specOf(prepared, prepared.spec.network), onRows));
 }
 
 const date = (t: number | null) => (t === null ? null : new Date(t));
