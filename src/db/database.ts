@@ -9,6 +9,7 @@ import { CypherRegistry, type Slots } from './cypher-registry.ts';
 import type { QueryName } from './query-names.ts';
 import { fromNeo4j, toNeo4j, type Plain } from './values.ts';
 import { translateDbError } from './errors.ts';
+import { ReweaveError } from '../domain/errors.ts';
 
 export type Row = Record<string, Plain>;
 
@@ -34,6 +35,8 @@ export class Database {
    * database (the analytics projections) key on it, so a write invalidates them.
    */
   dataVersion = 0;
+  /** Bumped whenever a statement fails because the database is unavailable (health uses it). */
+  failures = 0;
   private readonly database: string | undefined;
 
   constructor(options: DatabaseOptions) {
@@ -66,7 +69,7 @@ export class Database {
     try {
       return await session.executeRead((tx) => work(this.wrap(tx)));
     } catch (error) {
-      throw translateDbError(error);
+      throw this.translate(error);
     } finally {
       await session.close().catch(() => {});
     }
@@ -81,7 +84,7 @@ export class Database {
     } catch (error) {
       // A failed write may still have committed on the server (a lost connection): invalidate too.
       this.dataVersion += 1;
-      throw translateDbError(error);
+      throw this.translate(error);
     } finally {
       await session.close().catch(() => {});
     }
@@ -106,6 +109,12 @@ export class Database {
         await session.close().catch(() => {});
       }
     }
+  }
+
+  private translate(error: unknown): unknown {
+    const translated = translateDbError(error);
+    if (translated instanceof ReweaveError && translated.code === 'DATABASE_UNAVAILABLE') this.failures += 1;
+    return translated;
   }
 
   async close(): Promise<void> {
