@@ -49,6 +49,60 @@ export interface Preset {
   readonly cultivation: { readonly good: number; readonly capable: number; readonly leader: number };
 }
 
+const BEIZHAN: Preset = {
+  key: 'beizhan',
+  code: 'BZ',
+  short: '北站',
+  name: '北站社区（演示）',
+  district: '深圳市龙华区民治街道（合成演示数据）',
+  areas: [
+    { name: '锦绣华庭', type: 'GARDEN_ESTATE', residents: 7_200, buildings: 24 },
+    { name: '云峰花园', type: 'GARDEN_ESTATE', residents: 6_800, buildings: 20 },
+    { name: '翠湖名苑', type: 'GARDEN_ESTATE', residents: 7_600, buildings: 26 },
+    { name: '星河湾畔', type: 'GARDEN_ESTATE', residents: 6_400, buildings: 18 },
+    { name: '东坑村', type: 'URBAN_VILLAGE', residents: 12_000, buildings: 156 },
+    { name: '樟林村', type: 'URBAN_VILLAGE', residents: 9_500, buildings: 110 },
+    { name: '石角村', type: 'URBAN_VILLAGE', residents: 8_500, buildings: 95 },
+    { name: '安居雅苑', type: 'AFFORDABLE_HOUSING', residents: 14_000, buildings: 22 },
+  ],
+  socialOrgs: { coGovernance: 8, service: 10, cultureSports: 10 },
+  selfOrgs: 24,
+  leaderDependent: 3,
+  units: { SCHOOL: 5, POLICE_STATION: 3, TRANSPORT_HUB: 2, ENTERPRISE: 10, GOVERNMENT_OFFICE: 11, HOSPITAL: 2 },
+  functionalBranches: 6,
+  unitPartyOrgs: 25,
+  partners: { business: 20, group: 14, individual: 22 },
+  projects: 48,
+  spaces: 20,
+  timebank: { members: 9_400, hours: 64_000 },
+  partyShare: 0.08,
+  cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
+};
+
+/**
+ * A preset with every count of `base` multiplied by `factor` (shares unchanged): the same community
+ * structure at another scale, e.g. city100k for the 100k-resident projection bench.
+ */
+function scaled(base: Preset, factor: number, identity: Pick<Preset, 'key' | 'code' | 'short' | 'name' | 'district'>): Preset {
+  const r = (n: number) => Math.round(n * factor);
+  const each = <T extends Record<string, number>>(counts: T): T => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, r(n)])) as T;
+  return {
+    ...base,
+    ...identity,
+    areas: base.areas.map((a) => ({ ...a, residents: r(a.residents), buildings: r(a.buildings) })),
+    socialOrgs: each(base.socialOrgs),
+    selfOrgs: r(base.selfOrgs),
+    leaderDependent: r(base.leaderDependent),
+    units: each(base.units),
+    functionalBranches: r(base.functionalBranches),
+    unitPartyOrgs: r(base.unitPartyOrgs),
+    partners: each(base.partners),
+    projects: r(base.projects),
+    spaces: r(base.spaces),
+    timebank: each(base.timebank),
+  };
+}
+
 export const PRESETS: Readonly<Record<DemoPreset, Preset>> = {
   small: {
     key: 'small',
@@ -75,64 +129,14 @@ export const PRESETS: Readonly<Record<DemoPreset, Preset>> = {
     partyShare: 0.08,
     cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
   },
-  beizhan: {
-    key: 'beizhan',
-    code: 'BZ',
-    short: '北站',
-    name: '北站社区（演示）',
-    district: '深圳市龙华区民治街道（合成演示数据）',
-    areas: [
-      { name: '锦绣华庭', type: 'GARDEN_ESTATE', residents: 7_200, buildings: 24 },
-      { name: '云峰花园', type: 'GARDEN_ESTATE', residents: 6_800, buildings: 20 },
-      { name: '翠湖名苑', type: 'GARDEN_ESTATE', residents: 7_600, buildings: 26 },
-      { name: '星河湾畔', type: 'GARDEN_ESTATE', residents: 6_400, buildings: 18 },
-      { name: '东坑村', type: 'URBAN_VILLAGE', residents: 12_000, buildings: 156 },
-      { name: '樟林村', type: 'URBAN_VILLAGE', residents: 9_500, buildings: 110 },
-      { name: '石角村', type: 'URBAN_VILLAGE', residents: 8_500, buildings: 95 },
-      { name: '安居雅苑', type: 'AFFORDABLE_HOUSING', residents: 14_000, buildings: 22 },
-    ],
-    socialOrgs: { coGovernance: 8, service: 10, cultureSports: 10 },
-    selfOrgs: 24,
-    leaderDependent: 3,
-    units: { SCHOOL: 5, POLICE_STATION: 3, TRANSPORT_HUB: 2, ENTERPRISE: 10, GOVERNMENT_OFFICE: 11, HOSPITAL: 2 },
-    functionalBranches: 6,
-    unitPartyOrgs: 25,
-    partners: { business: 20, group: 14, individual: 22 },
-    projects: 48,
-    spaces: 20,
-    timebank: { members: 9_400, hours: 64_000 },
-    partyShare: 0.08,
-    cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
-  },
-  city100k: {
+  beizhan: BEIZHAN,
+  city100k: scaled(BEIZHAN, 100_000 / 72_000, {
     key: 'city100k',
     code: 'CT',
     short: '城北',
     name: '城北社区（十万人演示）',
     district: '演示区（合成数据，按北站比例放大到十万人）',
-    areas: [
-      { name: '锦绣华庭', type: 'GARDEN_ESTATE', residents: 10_000, buildings: 33 },
-      { name: '云峰花园', type: 'GARDEN_ESTATE', residents: 9_450, buildings: 28 },
-      { name: '翠湖名苑', type: 'GARDEN_ESTATE', residents: 10_550, buildings: 36 },
-      { name: '星河湾畔', type: 'GARDEN_ESTATE', residents: 8_900, buildings: 25 },
-      { name: '东坑村', type: 'URBAN_VILLAGE', residents: 16_650, buildings: 217 },
-      { name: '樟林村', type: 'URBAN_VILLAGE', residents: 13_200, buildings: 153 },
-      { name: '石角村', type: 'URBAN_VILLAGE', residents: 11_800, buildings: 132 },
-      { name: '安居雅苑', type: 'AFFORDABLE_HOUSING', residents: 19_450, buildings: 31 },
-    ],
-    socialOrgs: { coGovernance: 11, service: 14, cultureSports: 14 },
-    selfOrgs: 33,
-    leaderDependent: 4,
-    units: { SCHOOL: 7, POLICE_STATION: 4, TRANSPORT_HUB: 3, ENTERPRISE: 14, GOVERNMENT_OFFICE: 15, HOSPITAL: 3 },
-    functionalBranches: 8,
-    unitPartyOrgs: 35,
-    partners: { business: 28, group: 19, individual: 31 },
-    projects: 67,
-    spaces: 28,
-    timebank: { members: 13_050, hours: 89_000 },
-    partyShare: 0.08,
-    cultivation: { good: 0.06, capable: 0.018, leader: 0.005 },
-  },
+  }),
 };
 
 export const DEFAULT_SEED = 20240601;

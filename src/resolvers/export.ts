@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { dateTime, id } from '../schema/zod-props.ts';
 import { parse } from '../schema/parse.ts';
+import { definedWeights, sources } from './analytics/inputs.ts';
 import { exportNetworkToStrings } from '../services/export/export-network.ts';
 import type { GraphQLContext, ResolverMap } from './context.ts';
-
-const weight = z.number().finite().min(0, 'a weight is ≥ 0 / 权重须为非负数').nullish();
 
 const exportInput = z
   .object({
@@ -17,7 +16,7 @@ const exportInput = z
     asOf: dateTime.nullish(),
     pseudonymise: z.boolean().nullish(),
     salt: z.string().min(1, 'must not be empty / 不能为空').max(200).nullish(),
-    sources: z.object({ acquaintance: weight, comembership: weight, coattendance: weight, exchange: weight, cowork: weight }).nullish(),
+    sources,
   })
   .superRefine((v, ctx) => {
     if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
@@ -29,7 +28,6 @@ export function exportResolvers(): ResolverMap {
     Query: {
       exportNetwork: async (_: unknown, args: { input?: unknown }, ctx: GraphQLContext) => {
         const input = parse(exportInput, args.input, ['input']);
-        const sources = Object.fromEntries(Object.entries(input.sources ?? {}).filter(([, w]) => typeof w === 'number'));
         const result = await exportNetworkToStrings(ctx.services, {
           communityId: input.communityId,
           network: input.network,
@@ -38,7 +36,7 @@ export function exportResolvers(): ResolverMap {
           asOf: input.asOf ?? null,
           pseudonymise: input.pseudonymise ?? false,
           salt: input.salt ?? null,
-          sources,
+          sources: definedWeights(input.sources),
         });
         const rows = new Map(result.files.map((f) => [f.name, f.rows]));
         return {

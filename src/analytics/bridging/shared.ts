@@ -102,8 +102,9 @@ export interface MutualAdjacency {
 
 /**
  * mutualWeights packed into typed arrays, so the O(Σ d²) loops of Burt's measures read contiguous
- * memory instead of a Map per look-up (measured on the demo's year network: the Map version ran
- * minutes where this runs seconds).
+ * memory instead of a Map per look-up. On the demo's 2025 tie network (2,000 residents, 204k ties,
+ * machine under load) the Map version did not finish structuralHoles within the test's 60 s; this
+ * one took 8.2 s (constraint) and 6.4 s (effective size).
  */
 export function mutualAdjacency(graph: AnyGraph, weight: WeightOption, module: string): MutualAdjacency {
   const { nodes, mutual } = mutualWeights(graph, weight, module);

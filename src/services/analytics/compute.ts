@@ -1,8 +1,8 @@
 /**
  * Where analytics run: in the worker pool (./workers), off the event loop, so that /health and simple
- * queries keep answering while a betweenness over 10k residents runs. Small graphs run inline: for
- * them, copying the graph to a worker costs more than the work (and the first use of the pool pays
- * ~1 s to start its threads).
+ * queries keep answering while a betweenness over 10k residents runs (test/responsiveness). Cheap
+ * computations run inline: copying the graph to a worker would cost more than the work, and the
+ * pool's first use pays 0.7–2 s to start its threads (measured when the pool was built).
  */
 import type { AbstractGraph } from 'graphology-types';
 import * as pure from '../../analytics/centrality/index.ts';
@@ -23,7 +23,7 @@ export interface CentralityValues {
 
 export type Progress = (done: number, total: number) => void;
 
-/** Below this much work (≈ elementary steps) a computation runs on the calling thread: ~10 ms. */
+/** Below this much estimated work (elementary steps, see `work`) a computation runs on the calling thread. */
 const INLINE_BELOW = positive(process.env.REWEAVE_ANALYTICS_INLINE_BELOW, 1_000_000);
 
 function positive(value: string | undefined, fallback: number): number {
