@@ -12,28 +12,37 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export function progress(stream: NodeJS.WriteStream = process.stderr): Progress {
   const tty = stream.isTTY === true;
   let started = performance.now();
+  // Rows already done when a label was first seen: a batch can finish before its first report, and
+  // counting it against a few milliseconds showed "5,000,000 rows/s".
+  let base = 0;
   let current = '';
   let lastPrint = 0;
-  const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
+  const rate = (done: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    return seconds < 0.5 ? '' : ` · ${fmt((done - base) / seconds)} rows/s`;
+  };
   return {
     update(label, done, total) {
       if (label !== current) {
         current = label;
         started = performance.now();
+        base = done;
       }
       const now = performance.now();
       if (tty) {
         if (now - lastPrint < 100) return;
         const width = 24;
         const bar = total ? `[${'#'.repeat(Math.round((width * done) / Math.max(total, 1))).padEnd(width, '.')}] ` : '';
-        stream.write(`\r\x1b[K${bar}${label} ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows · ${fmt(rate(done))} rows/s`);
+        stream.write(`\r\x1b[K${bar}${label} ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows${rate(done)}`);
       } else if (now - lastPrint >= 5000) {
-        stream.write(`${label}: ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows (${fmt(rate(done))} rows/s)\n`);
+        stream.write(`${label}: ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows${rate(done)}\n`);
       } else return;
       lastPrint = now;
     },
     finish(label, done) {
-      const line = `${label}: ${fmt(done)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (${fmt(rate(done))} rows/s)`;
+      // A file finished before its first report has no start of its own to time it from.
+      const timing = label === current ? ` in ${((performance.now() - started) / 1000).toFixed(1)} s${rate(done)}` : '';
+      const line = `${label}: ${fmt(done)} rows${timing}`;
       stream.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
       lastPrint = 0;
     },

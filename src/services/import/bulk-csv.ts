@@ -41,8 +41,23 @@ const TYPE_SUFFIX: Record<Column['type']['kind'], string> = {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+// Datasets repeat a few thousand distinct instants hundreds of thousands of times (every row's
+// createdAt is the import time): formatting each once took bulkDateTime from 10% of the beizhan
+// staging profile to nothing.
+const formatted = new Map<number, string>();
+
 /** What `DateTime.fromStandardDate(d)` stores: local wall time, millisecond precision, the local offset. */
 export function bulkDateTime(d: Date): string {
+  const ms = d.getTime();
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    if (formatted.size > 100_000) formatted.clear();
+    formatted.set(ms, (text = formatDateTime(d)));
+  }
+  return text;
+}
+
+function formatDateTime(d: Date): string {
   const offset = -d.getTimezoneOffset();
   const wall = new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 23);
   const sign = offset < 0 ? '-' : '+';
@@ -63,14 +78,15 @@ class Out {
     this.chunks.push(`${header.join(',')}\n`);
   }
 
-  async line(cells: string[]): Promise<void> {
+  /** Buffers a line; true when the buffer is full and the caller should await flush(). */
+  line(cells: string[]): boolean {
     const text = `${cells.join(',')}\n`;
     this.chunks.push(text);
     this.size += text.length;
-    if (this.size > 1 << 20) await this.flush();
+    return this.size > 1 << 20;
   }
 
-  private async flush(): Promise<void> {
+  async flush(): Promise<void> {
     const text = this.chunks.join('');
     this.chunks = [];
     this.size = 0;
@@ -139,7 +155,7 @@ export class BulkCsvSink {
       const out = this.open(`node-${spec.label}`, [`id:ID(${spec.label})`, 'communityId', ...headerOf(columns)], { label: spec.label });
       for (const v of rows) {
         const communityId = spec.label === 'Community' ? v.id : v.communityId;
-        await out.line([out.cell(v.id, where), out.cell(communityId, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))]);
+        if (out.line([out.cell(v.id, where), out.cell(communityId, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))])) await out.flush();
         done += 1;
       }
     } else {
@@ -163,7 +179,7 @@ export class BulkCsvSink {
           [from, to, start, end] = [n.ref.label, 'Community', String(v.nodeId), n.ref.communityId];
         }
         const out = this.open(`rel-${spec.name}-${from}-${to}`, [`:START_ID(${from})`, `:END_ID(${to})`, 'id', ...headerOf(columns)], { type });
-        await out.line([out.cell(start, where), out.cell(end, where), out.cell(v.id, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))]);
+        if (out.line([out.cell(start, where), out.cell(end, where), out.cell(v.id, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))])) await out.flush();
         done += 1;
       }
     }

@@ -1,0 +1,70 @@
+/**
+ * Peak resident memory of a process and all its descendants *at the same instant*, sampled from
+ * /proc (Linux). The import CLI runs Neo4j's bulk importer as a child JVM; adding each process's own
+ * peak would count memory the CLI no longer touches while the JVM runs, so the bench samples the
+ * tree's total instead and reports its largest value (and, apart, each process's own high-water mark).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const read = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Every live process as pid → parent pid. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    // Field 4 (ppid) follows the command name, which is in parentheses and may hold spaces.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    map.set(Number(entry), ppid);
+  }
+  return map;
+}
+
+const kb = (status: string | null, field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status ?? '')?.[1] ?? 0);
+
+export interface TreeMemory {
+  /** Largest sampled sum of VmRSS over the process and its descendants, MB. */
+  peakTreeMb: number;
+  /** Each process's own VmHWM as last seen, MB, by command name. */
+  ownPeaksMb: Map<string, number>;
+}
+
+/** Samples the tree under `pid`, less the processes `exclude` picks by command line (with theirs), every `everyMs` until stop(). */
+export function watchTree(pid: number, exclude: (cmdline: string) => boolean = () => false, everyMs = 100): { stop: () => TreeMemory } {
+  let peakTreeMb = 0;
+  const ownPeaksMb = new Map<string, number>();
+  const sample = () => {
+    const ppid = parents();
+    const tree = [pid];
+    for (let i = 0; i < tree.length; i += 1) {
+      for (const [child, parent] of ppid) {
+        if (parent === tree[i] && !exclude((read(`/proc/${child}/cmdline`) ?? '').replaceAll('\0', ' '))) tree.push(child);
+      }
+    }
+    let total = 0;
+    for (const p of tree) {
+      const status = read(`/proc/${p}/status`);
+      if (!status) continue;
+      total += kb(status, 'VmRSS');
+      const name = `${/Name:\s+(\S+)/.exec(status)?.[1] ?? '?'} ${p}`;
+      ownPeaksMb.set(name, Math.max(ownPeaksMb.get(name) ?? 0, kb(status, 'VmHWM') / 1024));
+    }
+    peakTreeMb = Math.max(peakTreeMb, total / 1024);
+  };
+  const timer = setInterval(sample, everyMs);
+  sample();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { peakTreeMb, ownPeaksMb };
+    },
+  };
+}
