@@ -33,6 +33,7 @@ interface Summary {
   peakRssMb: number;
   bulkPeakRssMb?: number | null;
   databaseStartSeconds?: number;
+  phases?: { checkSeconds: number; storeSeconds: number; schemaSeconds: number };
   errorCount: number;
   /** Sampled by the bench: the CLI and its children (the bulk importer JVM) together, at one instant. */
   treePeakMb: number;
@@ -72,6 +73,11 @@ function line(s: Summary): string {
   return `${s.mode} · ${s.seconds.toFixed(1)} s · ${fmt(s.relationshipsPerSecond)} relationships/s · peak RSS ${s.treePeakMb.toFixed(0)} MB (own peaks: CLI ${s.peakRssMb.toFixed(0)} MB${jvm})${start}`;
 }
 
+/** The offline load's phases, and the rate the importer alone would allow if the rest took no time. */
+function phaseLine(p: NonNullable<Summary['phases']>, rels: number): string {
+  return `checking and staging ${p.checkSeconds.toFixed(1)} s · Neo4j importer ${p.storeSeconds.toFixed(1)} s (alone: ${fmt(rels / p.storeSeconds)} relationships/s) · schema and indexes ${p.schemaSeconds.toFixed(1)} s`;
+}
+
 async function main(): Promise<void> {
   const began = performance.now();
   const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-bench-${preset}-`));
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
       ['import, empty database (auto)', line(first)],
       ['import again (all unchanged)', `${line(second)} · unchanged ${fmt(second.totals.unchanged)}`],
       ...(online ? [['import, empty database, --mode online', line(online)]] : []),
+      ...(first.phases ? [['  of which', phaseLine(first.phases, rels)]] : []),
       ['rejected', String(first.errorCount)],
       ['total bench time', `${((performance.now() - began) / 1000).toFixed(1)} s`],
     ];

@@ -32,6 +32,8 @@ export interface BulkCsv {
 
 export interface BulkCsvOptions {
   now: Date;
+  /** Appended to every file name, so that two sinks (two threads) can stage into one folder. */
+  suffix?: string;
 }
 
 const TYPE_SUFFIX: Record<Column['type']['kind'], string> = {
@@ -73,8 +75,12 @@ class Out {
   private readonly stream: WriteStream;
   multiline = false;
 
+  /** A write that failed (no such folder, disk full): reported by the next flush or close, which would otherwise wait for a 'drain' that never comes. */
+  private failure: Error | null = null;
+
   constructor(readonly file: string, header: string[]) {
     this.stream = createWriteStream(file);
+    this.stream.on('error', (error) => (this.failure ??= error));
     this.chunks.push(`${header.join(',')}\n`);
   }
 
@@ -90,12 +96,23 @@ class Out {
     const text = this.chunks.join('');
     this.chunks = [];
     this.size = 0;
-    if (!this.stream.write(text)) await new Promise<void>((r) => this.stream.once('drain', () => r()));
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          this.stream.off('drain', done).off('error', done);
+          if (error) reject(error);
+          else resolve();
+        };
+        this.stream.once('drain', done).once('error', done);
+      });
+    }
   }
 
   async close(): Promise<void> {
     await this.flush();
     await new Promise<void>((resolve, reject) => this.stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (this.failure) throw this.failure;
   }
 
   cell(value: unknown, where: () => string): string {
@@ -141,7 +158,7 @@ export class BulkCsvSink {
 
   private open(key: string, header: string[], entry: { label?: NodeLabel; type?: string }): Out {
     let found = this.outs.get(key);
-    if (!found) this.outs.set(key, (found = { ...entry, out: new Out(path.join(this.dir, `${key}.csv`), header) }));
+    if (!found) this.outs.set(key, (found = { ...entry, out: new Out(path.join(this.dir, `${key}${this.options.suffix ?? ''}.csv`), header) }));
     return found.out;
   }
 

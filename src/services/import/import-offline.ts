@@ -11,11 +11,11 @@ import type { Database } from '../../db/database.ts';
 import { bulkImport } from '../../db/local/bulk-import.ts';
 import { migrate } from '../../db/migrate.ts';
 import { awaitIndexes } from '../../db/repositories/import.ts';
-import { ARRAY_DELIMITER, BulkCsvSink } from './bulk-csv.ts';
+import { ARRAY_DELIMITER } from './bulk-csv.ts';
 import type { ImportOptions } from './import-dataset.ts';
 import type { FileSummary, ImportSummary } from './report.ts';
 import type { SourceFile } from './source.ts';
-import { validateDataset } from './validate-dataset.ts';
+import { checkAndStage } from './parallel-check.ts';
 
 export interface OfflineOptions extends Omit<ImportOptions, 'batchSize' | 'allowedCommunities'> {
   dataDir: string;
@@ -24,6 +24,8 @@ export interface OfflineOptions extends Omit<ImportOptions, 'batchSize' | 'allow
   log: (line: string) => void;
   /** Starts the loaded database (as the online path connects before it imports). */
   startDatabase: () => Promise<Database>;
+  /** Check on two threads: null or absent decides by size (parallel-check.ts). */
+  parallelCheck?: boolean | null;
 }
 
 export interface OfflineSummary extends ImportSummary {
@@ -34,32 +36,32 @@ export interface OfflineSummary extends ImportSummary {
   databaseStartSeconds: number;
   /** Peak memory of the importer JVM, a child process (the caller measures its own). */
   bulkPeakRssMb: number | null;
+  /** Where `seconds` went: checking and staging the rows, Neo4j's importer, schema and indexes. */
+  phases: { checkSeconds: number; storeSeconds: number; schemaSeconds: number };
 }
 
 export async function importOffline(files: SourceFile[], options: OfflineOptions): Promise<OfflineSummary> {
   const started = performance.now();
-  const lap = (what: string, since: number) => options.log(`bulk import: ${what} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  const phases = { checkSeconds: 0, storeSeconds: 0, schemaSeconds: 0 };
+  const lap = (what: string, since: number, phase: keyof typeof phases) => {
+    phases[phase] = (performance.now() - since) / 1000;
+    options.log(`bulk import: ${what} in ${phases[phase].toFixed(1)} s`);
+  };
   await mkdir(options.dataDir, { recursive: true });
   // Inside the data dir: the same disk as the store, and removed with it.
   const work = await mkdtemp(path.join(options.dataDir, 'bulk-import-'));
   try {
     // The valid rows are staged as importer CSV while they are checked: one read of the files.
-    const sink = new BulkCsvSink(work, { now: options.now ?? new Date() });
-    let check;
-    try {
-      check = await validateDataset(null, files, {
-        allowedCommunities: null,
-        onValidRows: (file, rows, index) => sink.accept(file, rows, index),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.onError ? { onError: options.onError } : {}),
-      });
-    } catch (error) {
-      await sink.discard();
-      throw error;
-    }
-    const csv = await sink.finish(check.files);
+    const check = await checkAndStage(files, {
+      dir: work,
+      now: options.now ?? new Date(),
+      ...(options.parallelCheck !== undefined ? { parallel: options.parallelCheck } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
+    const csv = check.csv;
     const cpu = process.cpuUsage();
-    lap(`checked every row and staged the valid ones (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in this process so far)`, started);
+    lap(`checked every row and staged the valid ones (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in this process so far)`, started, 'checkSeconds');
     const write = check.errorCount === 0 || options.skipInvalid === true;
     let bulkPeakRssMb: number | null = null;
     let databaseStartSeconds = 0;
@@ -69,7 +71,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
       options.log('bulk import: loading the store with the Neo4j importer / 离线批量写入数据库文件');
       const bulk = await bulkImport({ dataDir: options.dataDir, nodes: csv.nodes, relationships: csv.relationships, multilineFiles: csv.multilineFiles, arrayDelimiter: ARRAY_DELIMITER, overwrite: options.overwrite, log: options.log });
       bulkPeakRssMb = bulk.peakRssMb;
-      lap(`loaded the store (importer JVM: ${bulk.cpuSeconds?.toFixed(1) ?? '?'} CPU-s, peak RSS ${bulk.peakRssMb?.toFixed(0) ?? '?'} MB)`, since);
+      lap(`loaded the store (importer JVM: ${bulk.cpuSeconds?.toFixed(1) ?? '?'} CPU-s, peak RSS ${bulk.peakRssMb?.toFixed(0) ?? '?'} MB)`, since, 'storeSeconds');
       since = performance.now();
       options.log('bulk import: starting the database / 启动数据库');
       const db = await options.startDatabase();
@@ -78,7 +80,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
       options.log('bulk import: creating constraints and indexes over the loaded data / 建立约束与索引');
       await migrate(db, options.log);
       await db.read((tx) => awaitIndexes(tx));
-      lap('applied the schema and populated the indexes', since);
+      lap('applied the schema and populated the indexes', since, 'schemaSeconds');
     } else {
       summaries = summaries.map((s) => ({ ...s, created: 0 }));
     }
@@ -86,7 +88,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
     for (const s of summaries) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
     const seconds = (performance.now() - started) / 1000 - databaseStartSeconds;
     const relationships = summaries.filter((f) => f.kind !== 'node').reduce((n, s) => n + s.created, 0);
-    return { files: summaries, totals, errors: check.errors, errorCount: check.errorCount, written: write, seconds, relationshipsPerSecond: seconds > 0 ? relationships / seconds : 0, bulkPeakRssMb, databaseStartSeconds };
+    return { files: summaries, totals, errors: check.errors, errorCount: check.errorCount, written: write, seconds, relationshipsPerSecond: seconds > 0 ? relationships / seconds : 0, bulkPeakRssMb, databaseStartSeconds, phases };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -21,6 +21,18 @@ export class ReferenceIndex {
 
   constructor(private readonly db: Database | null) {}
 
+  /** The dataset's own ids, to hand to a worker thread (structured-cloneable). */
+  knownIds(): Map<NodeLabel, Map<string, string>> {
+    return this.known;
+  }
+
+  /** An index of a dataset's ids checked elsewhere, with nothing in a database to refer to. */
+  static ofKnownIds(known: Map<NodeLabel, Map<string, string>>): ReferenceIndex {
+    const index = new ReferenceIndex(null);
+    for (const [label, ids] of known) index.known.set(label, ids);
+    return index;
+  }
+
   add(label: NodeLabel, id: string, communityId: string): void {
     let ids = this.known.get(label);
     if (!ids) this.known.set(label, (ids = new Map()));

@@ -35,14 +35,18 @@ export function folderSource(dir: string): SourceFile[] {
     }
     if (seen.has(stem)) throw new Error(`${dir}: both ${seen.get(stem)} and ${entry} describe ${stem}; keep one / 同一类型有两个文件`);
     seen.set(stem, entry);
-    const full = path.join(dir, entry);
-    files.push({ display: full, spec, sharedHeader: format === 'csv', records: () => readRecords(full) });
+    files.push(fileSource(path.join(dir, entry), spec));
   }
   if (unknown.length > 0) {
     throw new Error(`${dir}: ${unknown.join(', ')} name no node label or relationship kind. Expected names like Resident.csv, MEMBERSHIP.csv, STATE_CHANGE.csv — see docs/import.md / 文件名无法识别`);
   }
   if (files.length === 0) throw new Error(`${dir}: no dataset files (.csv, .jsonl, .json) found / 未找到数据文件`);
   return sortFiles(files);
+}
+
+/** One dataset file on disk, of a known kind (a worker thread rebuilds its files from path and kind). */
+export function fileSource(file: string, spec: FileSpec): SourceFile {
+  return { display: file, spec, sharedHeader: formatOf(file) === 'csv', records: () => readRecords(file) };
 }
 
 export function rowsSource(name: string, rows: readonly Record<string, unknown>[]): SourceFile[] {

@@ -40,6 +40,8 @@ export interface ValidateOptions {
    * are not in the database yet and must not be written until the whole dataset has been checked.
    */
   onValidRows?: (file: FileCheck, rows: Values[], index: ReferenceIndex) => Promise<void>;
+  /** The ids of node files already checked (by another thread): these files refer to them. */
+  index?: ReferenceIndex;
 }
 
 const CHUNK = 2000;
@@ -62,7 +64,7 @@ function referencesOf(spec: FileSpec, values: Values): { column: string; labels:
 
 /** db null: the target is an empty store that is not running (offline load); only the dataset's ids exist. */
 export async function validateDataset(db: Database | null, files: SourceFile[], options: ValidateOptions): Promise<DatasetCheck> {
-  const index = new ReferenceIndex(db);
+  const index = options.index ?? new ReferenceIndex(db);
   const maxErrors = options.maxErrors ?? 10_000;
   const errors: RowError[] = [];
   let errorCount = 0;

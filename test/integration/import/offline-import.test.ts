@@ -1,8 +1,9 @@
 /**
- * The offline path (Neo4j's bulk importer into an empty, stopped local database) against the online
- * (Cypher) path on the `small` demo: the same nodes and relationships, the same properties with the
- * same Neo4j value types, the same schema; a second import over the offline-loaded database goes
- * online and finds everything unchanged; and the offline path is refused where it cannot apply.
+ * The offline path (Neo4j's bulk importer into an empty, stopped local database, its rows checked and
+ * staged on two threads) against the online (Cypher) path on the `small` demo: the same nodes and
+ * relationships, the same properties with the same Neo4j value types, the same schema; a second
+ * import over the offline-loaded database goes online and finds everything unchanged; and the
+ * offline path is refused where it cannot apply.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -54,6 +55,8 @@ beforeAll(async () => {
     dataDir,
     overwrite: false,
     now,
+    // Two threads, as a large dataset gets (parallel-check.ts): the load must still equal the online one.
+    parallelCheck: true,
     log: () => {},
     startDatabase: async () => {
       instance = await startLocalNeo4j({ dataDir, heapMb: 768, pageCacheMb: 128, txLogMb: 64, log: () => {} });
