@@ -102,9 +102,9 @@ async function main(): Promise<void> {
       ['relationships (incl. state changes)', fmt(rels)],
       ['generation', `${genSeconds.toFixed(1)} s`],
       ['import, empty database (auto)', line(first)],
+      ...(first.phases ? [['  of which', phaseLine(first.phases, rels)]] : []),
       ['import again (all unchanged)', `${line(second)} · unchanged ${fmt(second.totals.unchanged)}`],
       ...(online ? [['import, empty database, --mode online', line(online)]] : []),
-      ...(first.phases ? [['  of which', phaseLine(first.phases, rels)]] : []),
       ['rejected', String(first.errorCount)],
       ['total bench time', `${((performance.now() - began) / 1000).toFixed(1)} s`],
     ];
