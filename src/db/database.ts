@@ -91,20 +91,15 @@ export class Database {
   }
 
   /**
-   * Runs a migration's schema statements in one transaction (DDL cannot share a transaction with
-   * data writes, but it can with other DDL). One transaction, not one per statement: on a store just
-   * loaded by the bulk importer, 70 statements took 6.3-6.9 s one by one and 2.5-4.3 s together
-   * (measured on beizhan's freshly loaded, cold database), and a migration now applies whole or not at all.
-   * Two processes migrating at once can deadlock on the schema lock: that is a transient error, so
-   * the statements (idempotent by IF NOT EXISTS) are tried again.
+   * Runs one schema statement in its own auto-commit transaction (DDL cannot share a transaction
+   * with writes). Two processes migrating at once can deadlock on the schema lock: that is a
+   * transient error, so the statement (idempotent by IF NOT EXISTS) is tried again.
    */
-  async runSchemaStatements(statements: readonly string[], attempts = 5): Promise<void> {
+  async runSchemaStatement(statement: string, attempts = 5): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.driver.session({ database: this.database });
       try {
-        await session.executeWrite(async (tx) => {
-          for (const statement of statements) await tx.run(statement);
-        });
+        await session.run(statement);
         return;
       } catch (error) {
         const transient = error instanceof Neo4jError && (error.code.startsWith('Neo.TransientError') || error.retriable);

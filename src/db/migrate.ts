@@ -43,7 +43,7 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
   for (const migration of loadMigrations()) {
     if (migration.version <= current) continue;
     log(`schema: applying ${migration.name} (${migration.statements.length} statements)`);
-    await db.runSchemaStatements(migration.statements);
+    for (const statement of migration.statements) await db.runSchemaStatement(statement);
     await db.write((tx) => tx.run('meta/set-schema-version', { version: migration.version, now: new Date() }));
     reached = migration.version;
   }
