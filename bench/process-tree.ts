@@ -2,7 +2,7 @@
  * Peak resident memory of a process and all its descendants *at the same instant*, sampled from
  * /proc (Linux). The import CLI runs Neo4j's bulk importer as a child JVM; adding each process's own
  * peak would count memory the CLI no longer touches while the JVM runs, so the bench samples the
- * tree's total instead and reports its largest value (and, apart, each process's own high-water mark).
+ * tree's total instead and reports its largest value.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -30,17 +30,9 @@ function parents(): Map<number, number> {
 
 const kb = (status: string | null, field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status ?? '')?.[1] ?? 0);
 
-export interface TreeMemory {
-  /** Largest sampled sum of VmRSS over the process and its descendants, MB. */
-  peakTreeMb: number;
-  /** Each process's own VmHWM as last seen, MB, by command name. */
-  ownPeaksMb: Map<string, number>;
-}
-
-/** Samples the tree under `pid`, less the processes `exclude` picks by command line (with theirs), every `everyMs` until stop(). */
-export function watchTree(pid: number, exclude: (cmdline: string) => boolean = () => false, everyMs = 100): { stop: () => TreeMemory } {
+/** Samples the tree under `pid`, less the processes `exclude` picks by command line (and theirs), every `everyMs` until stop(). */
+export function watchTree(pid: number, exclude: (cmdline: string) => boolean = () => false, everyMs = 100): { stop: () => { peakTreeMb: number } } {
   let peakTreeMb = 0;
-  const ownPeaksMb = new Map<string, number>();
   const sample = () => {
     const ppid = parents();
     const tree = [pid];
@@ -50,13 +42,8 @@ export function watchTree(pid: number, exclude: (cmdline: string) => boolean = (
       }
     }
     let total = 0;
-    for (const p of tree) {
-      const status = read(`/proc/${p}/status`);
-      if (!status) continue;
-      total += kb(status, 'VmRSS');
-      const name = `${/Name:\s+(\S+)/.exec(status)?.[1] ?? '?'} ${p}`;
-      ownPeaksMb.set(name, Math.max(ownPeaksMb.get(name) ?? 0, kb(status, 'VmHWM') / 1024));
-    }
+    // VmRSS: a process's resident memory now (VmHWM would be its own peak, at another instant).
+    for (const p of tree) total += kb(read(`/proc/${p}/status`), 'VmRSS');
     peakTreeMb = Math.max(peakTreeMb, total / 1024);
   };
   const timer = setInterval(sample, everyMs);
@@ -64,7 +51,7 @@ export function watchTree(pid: number, exclude: (cmdline: string) => boolean = (
   return {
     stop: () => {
       clearInterval(timer);
-      return { peakTreeMb, ownPeaksMb };
+      return { peakTreeMb };
     },
   };
 }
