@@ -20,6 +20,7 @@
  * not (yet) in the graph is dropped.
  */
 import { UndirectedGraph } from 'graphology';
+import { assembleCsr, type CSR } from '../analytics/graph-utils/csr.ts';
 import type { AcquaintanceRow, EventRow, ExchangeRow, GroupRow, NodeRow, SpanRow } from '../db/repositories/graph.ts';
 import { attrValue, graphAttributes, iso, propsAsOf, type AttrValue } from './attributes.ts';
 import { PairTable } from './pairs.ts';
@@ -221,43 +222,18 @@ export class TieGraphBuilder {
       degree[lo] = degree[lo]! + 1;
       degree[hi] = degree[hi]! + 1;
     });
-    const offsets = new Int32Array(n + 1);
-    for (let v = 0; v < n; v += 1) offsets[v + 1] = offsets[v]! + degree[v]!;
-    const cursor = offsets.slice(0, n);
-    const targets = new Int32Array(2 * m);
-    const weights = new Float64Array(2 * m);
-    for (let k = 0; k < m; k += 1) {
-      const s = los[k]!;
-      const t = his[k]!;
-      const w = ws[k]!;
-      let at = cursor[s]!;
-      targets[at] = t;
-      weights[at] = w;
-      cursor[s] = at + 1;
-      at = cursor[t]!;
-      targets[at] = s;
-      weights[at] = w;
-      cursor[t] = at + 1;
-    }
     return {
-      kind: 'csr', ids: this.ids, order: n, size: m, offsets, targets, weights, nodeAttributes: this.attributes,
+      ...assembleCsr(this.ids, los, his, ws, degree, m), nodeAttributes: this.attributes,
       attributes: { ...graphAttributes(this.spec), sources: JSON.stringify(this.spec.sources) },
     };
   }
 }
 
 /**
- * The tie network as CSR arrays (TieGraphBuilder.finishCsr): the shape of src/analytics' CSR, which
- * the kernels accept in place of a graph, plus the residents' attributes and the graph's.
+ * The tie network as CSR arrays (TieGraphBuilder.finishCsr): src/analytics' CSR, which the kernels
+ * accept in place of a graph, plus the residents' attributes and the graph's.
  */
-export interface TieCsr {
-  readonly kind: 'csr';
-  readonly ids: readonly string[];
-  readonly order: number;
-  readonly size: number;
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
-  readonly weights: Float64Array;
+export interface TieCsr extends CSR {
   readonly nodeAttributes: readonly ResidentAttributes[];
   readonly attributes: Record<string, AttrValue>;
 }

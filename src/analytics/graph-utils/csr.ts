@@ -130,28 +130,36 @@ class CSRBuilder {
   }
 
   finish(): CSR {
-    const { ids, sources, ends, edgeWeights, degree, e } = this;
-    const n = ids.length;
-    const offsets = new Int32Array(n + 1);
-    for (let v = 0; v < n; v += 1) offsets[v + 1] = offsets[v]! + degree[v]!;
-    const cursor = offsets.slice(0, n);
-    const targets = new Int32Array(2 * e);
-    const weights = new Float64Array(2 * e);
-    for (let k = 0; k < e; k += 1) {
-      const s = sources[k]!;
-      const t = ends[k]!;
-      const w = edgeWeights[k]!;
-      let at = cursor[s]!;
-      targets[at] = t;
-      weights[at] = w;
-      cursor[s] = at + 1;
-      at = cursor[t]!;
-      targets[at] = s;
-      weights[at] = w;
-      cursor[t] = at + 1;
-    }
-    return { kind: 'csr', ids, order: n, size: e, offsets, targets, weights };
+    return assembleCsr(this.ids, this.sources, this.ends, this.edgeWeights, this.degree, this.e);
   }
+}
+
+/**
+ * CSR arrays from an edge list: edge k joins sources[k] and ends[k] with weight edgeWeights[k], and
+ * degree[v] counts the edges at v. Each edge is stored in both directions. Shared with the tie
+ * projection (src/graph/ties.ts), which collects its edges without a graphology graph.
+ */
+export function assembleCsr(ids: readonly string[], sources: Int32Array, ends: Int32Array, edgeWeights: Float64Array, degree: Int32Array, e: number): CSR {
+  const n = ids.length;
+  const offsets = new Int32Array(n + 1);
+  for (let v = 0; v < n; v += 1) offsets[v + 1] = offsets[v]! + degree[v]!;
+  const cursor = offsets.slice(0, n);
+  const targets = new Int32Array(2 * e);
+  const weights = new Float64Array(2 * e);
+  for (let k = 0; k < e; k += 1) {
+    const s = sources[k]!;
+    const t = ends[k]!;
+    const w = edgeWeights[k]!;
+    let at = cursor[s]!;
+    targets[at] = t;
+    weights[at] = w;
+    cursor[s] = at + 1;
+    at = cursor[t]!;
+    targets[at] = s;
+    weights[at] = w;
+    cursor[t] = at + 1;
+  }
+  return { kind: 'csr', ids, order: n, size: e, offsets, targets, weights };
 }
 
 /** The CSR of a graph, or the CSR itself when one is passed (to share one copy across metrics). */

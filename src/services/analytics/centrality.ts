@@ -6,7 +6,7 @@
  */
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
-import { computeCentrality, type CentralityMeasure } from './compute.ts';
+import { computeCentrality, type CentralityMeasure, type CentralityValues } from './compute.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { rankArray, rankValues, type Ranked } from './ranking.ts';
 import { analyse, analyseTieArrays } from './run.ts';
@@ -61,34 +61,37 @@ export async function centralityOf(ctx: ServiceContext, request: NetworkRequest,
     return analyseTieArrays(ctx, `centrality:${measure}`, request, parameters, async (csr, { prepared, report }) => {
       const started = performance.now();
       const network = summarise(prepared, csr);
-      const base = { network, measure, parameters, estimation: null, converged: null, iterations: null };
-      if (network.empty) return { ...base, seconds: 0, scores: [] };
+      if (network.empty) return empty(network, measure, parameters);
       const result = await computeCentrality(measure, csr, parameters, (done, total) => report('computing', done, total));
-      const values = Float64Array.from(csr.ids, (id) => result.values[id]!);
-      return {
-        ...base,
-        estimation: result.method ? { method: result.method, pivots: result.pivots ?? csr.order, seed: result.seed ?? null } : null,
-        converged: result.converged ?? null,
-        iterations: result.iterations ?? null,
-        seconds: (performance.now() - started) / 1000,
-        scores: rankArray(csr.ids, values),
-      };
+      const seconds = (performance.now() - started) / 1000;
+      return outcome(network, measure, parameters, result, csr.order, seconds, rankArray(csr.ids, Float64Array.from(csr.ids, (id) => result.values[id]!)));
     });
   }
   return analyse(ctx, `centrality:${measure}`, request, parameters, async (graph, { prepared, report }) => {
     const started = performance.now();
     const simple = collapseToUndirected(graph);
     const network = summarise(prepared, simple);
-    const base = { network, measure, parameters, estimation: null, converged: null, iterations: null };
-    if (network.empty) return { ...base, seconds: 0, scores: [] };
+    if (network.empty) return empty(network, measure, parameters);
     const result = await computeCentrality(measure, simple, parameters, (done, total) => report('computing', done, total));
-    return {
-      ...base,
-      estimation: result.method ? { method: result.method, pivots: result.pivots ?? simple.order, seed: result.seed ?? null } : null,
-      converged: result.converged ?? null,
-      iterations: result.iterations ?? null,
-      seconds: (performance.now() - started) / 1000,
-      scores: rankValues(simple, result.values),
-    };
+    const seconds = (performance.now() - started) / 1000;
+    return outcome(network, measure, parameters, result, simple.order, seconds, rankValues(simple, result.values));
   });
+}
+
+function empty(network: NetworkSummary, measure: CentralityMeasure, parameters: Record<string, unknown>): CentralityOutcome {
+  return { network, measure, parameters, estimation: null, converged: null, iterations: null, seconds: 0, scores: [] };
+}
+
+/** The answer, whichever form (CSR arrays or a graph) the values were computed on; `seconds` leaves out the ranking. */
+function outcome(network: NetworkSummary, measure: CentralityMeasure, parameters: Record<string, unknown>, result: CentralityValues, order: number, seconds: number, scores: Ranked[]): CentralityOutcome {
+  return {
+    network,
+    measure,
+    parameters,
+    estimation: result.method ? { method: result.method, pivots: result.pivots ?? order, seed: result.seed ?? null } : null,
+    converged: result.converged ?? null,
+    iterations: result.iterations ?? null,
+    seconds,
+    scores,
+  };
 }
