@@ -8,20 +8,50 @@ export interface Health {
 }
 
 /**
- * A successful check is reused for up to a second, unless a statement has failed as unavailable since:
- * /health then answers from memory while a long analysis keeps Neo4j and the cores busy, and an outage
- * that any request has already seen is reported at once.
+ * A successful check is reused as it is for a second; after that, for up to ten seconds, it is still
+ * answered at once while a fresh check runs behind it (stale-while-revalidate). /health therefore
+ * never waits on a Neo4j round trip while checks keep succeeding: during a 10k-node betweenness on 2
+ * cores a check took 42–108 ms now and then, with the event loop free (its delay stayed under 30 ms).
+ * A failure is never reused: a check that failed, or a statement any request has seen fail as
+ * unavailable since (db.failures), makes the next /health wait for a check of its own.
  */
 const FRESH_MS = 1000;
-const lastOk = new WeakMap<Database, { at: number; failures: number; report: Health }>();
+const STALE_MS = 10_000;
+
+interface Known {
+  at: number;
+  failures: number;
+  report: Health;
+}
+
+const lastOk = new WeakMap<Database, Known>();
+const running = new WeakMap<Database, Promise<Health>>();
 
 export async function health(db: Database, timeoutMs = 2000): Promise<Health> {
-  const cached = lastOk.get(db);
-  if (cached && cached.failures === db.failures && Date.now() - cached.at < FRESH_MS) return cached.report;
-  const report = await check(db, timeoutMs);
-  if (report.status === 'ok') lastOk.set(db, { at: Date.now(), failures: db.failures, report });
-  else lastOk.delete(db);
-  return report;
+  const known = lastOk.get(db);
+  if (known && known.failures === db.failures) {
+    const age = Date.now() - known.at;
+    if (age < FRESH_MS) return known.report;
+    if (age < STALE_MS) {
+      void refresh(db, timeoutMs);
+      return known.report;
+    }
+  }
+  return refresh(db, timeoutMs);
+}
+
+/** One check per database at a time: callers that arrive while it runs share it. */
+function refresh(db: Database, timeoutMs: number): Promise<Health> {
+  const pending = running.get(db);
+  if (pending) return pending;
+  const failures = db.failures;
+  const next = check(db, timeoutMs).then((report) => {
+    if (report.status === 'ok') lastOk.set(db, { at: Date.now(), failures, report });
+    else lastOk.delete(db);
+    return report;
+  }).finally(() => running.delete(db));
+  running.set(db, next);
+  return next;
 }
 
 async function check(db: Database, timeoutMs: number): Promise<Health> {
