@@ -3,8 +3,9 @@
  * runs. The run goes through the analytics worker pool, so the event loop that serves /health only
  * hands out blocks of sources and folds their partials; /health answers from its last database check
  * while the next one runs behind it (services/system/health.ts), so a slow Neo4j round trip on the
- * busy cores does not count against the event loop. The line printed says which it was: poll times
- * beside the event-loop delay and the main thread's GC pauses.
+ * busy cores does not count against the event loop. What the hypervisor stole from the vCPUs during
+ * a poll (helpers/steal.ts) is subtracted before judging: it stalls any code. The line printed tells
+ * the causes apart: poll times beside the event-loop delay, the main thread's GC pauses and the steal.
  */
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { UndirectedGraph } from 'graphology';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/analytics/graph-utils/prng.ts';
 import { closeAnalyticsPool, runCentrality } from '../../src/services/analytics/workers/index.ts';
 import { startTestApi, type TestApi } from '../helpers/api.ts';
+import { stealPerCpu, stolenBetween } from '../helpers/steal.ts';
 
 const RESIDENTS = 10_000;
 const GROUP = 50;
@@ -52,6 +54,8 @@ interface Poll {
   done: number;
   /** ms since the run started, when the poll was sent */
   at: number;
+  /** ms the hypervisor took the vCPUs away meanwhile (helpers/steal.ts): the machine's, not ours */
+  stolen: number;
 }
 
 /** perf_hooks' GC kinds by name, for the printed line */
@@ -105,8 +109,9 @@ it('/health answers within 100 ms while an exact betweenness over 10k nodes runs
   const polls: Poll[] = [];
   while (running) {
     const at = performance.now() - t0;
+    const before = stealPerCpu();
     const answer = await health();
-    polls.push({ ...answer, done, at });
+    polls.push({ ...answer, done, at, stolen: stolenBetween(before, stealPerCpu()) });
     await sleep(50);
   }
   const result = await run;
@@ -115,9 +120,13 @@ it('/health answers within 100 ms while an exact betweenness over 10k nodes runs
   const longGc = [...pauses].sort((a, b) => b.ms - a.ms).slice(0, 3).map((p) => `${p.ms.toFixed(0)} ms (${GC_KINDS[p.kind] ?? `kind ${p.kind}`}) at ${(p.at - t0).toFixed(0)} ms`);
 
   const during = polls.filter((p) => p.done < RESIDENTS);
-  const slowest = Math.max(...polls.map((p) => p.ms));
-  const worst = [...polls].sort((a, b) => b.ms - a.ms).slice(0, 5).map((p) => `${p.ms.toFixed(0)} ms (sent at ${p.at.toFixed(0)} ms, ${p.done} done)`);
-  console.log(`health-during-run: idle slowest ${Math.max(...idle).toFixed(0)} ms; ${polls.length} polls during the run, slowest: ${worst.join(', ')}; event-loop delay max ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms; main-thread GC: ${pauses.length} pauses, longest ${longGc.join(', ')}`);
+  // What the service kept a poll waiting: its time less what the hypervisor stole meanwhile.
+  const ours = (p: Poll) => p.ms - p.stolen;
+  const slowest = Math.max(...polls.map(ours));
+  const worst = [...polls].sort((a, b) => b.ms - a.ms).slice(0, 5)
+    .map((p) => `${p.ms.toFixed(0)} ms (sent at ${p.at.toFixed(0)} ms, ${p.done} done${p.stolen ? `, ${p.stolen} ms stolen` : ''})`);
+  const stolen = polls.reduce((sum, p) => sum + p.stolen, 0);
+  console.log(`health-during-run: idle slowest ${Math.max(...idle).toFixed(0)} ms; ${polls.length} polls during the run, slowest: ${worst.join(', ')}; event-loop delay max ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms; main-thread GC: ${pauses.length} pauses, longest ${longGc.join(', ')}; stolen by the hypervisor during polls: ${stolen} ms`);
   expect(result.method).toBe('exact');
   expect(Object.keys(result.values)).toHaveLength(RESIDENTS);
   expect(total).toBe(RESIDENTS);
