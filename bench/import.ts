@@ -50,7 +50,7 @@ function importOnce(dir: string, target: { dataRoot: string; port: number }, mod
     ...process.env, REWEAVE_DATA_DIR: target.dataRoot, REWEAVE_NEO4J_PORT: String(target.port),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', dir, '--json', '--mode', mode], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/cli/import.ts', dir, '--json', '--mode', mode], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
