@@ -98,7 +98,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
 
 /**
  * One full collection before the importer JVM starts, where the process was started with
- * --expose-gc (`npm run import` and bench/import are): the check leaves ~60-150 MB of garbage on this
+ * --expose-gc (`npm run import` and bench/import are): the check leaves ~60-140 MB of garbage on this
  * thread's heap that V8 would otherwise keep, in memory that the JVM then needs, while the CLI only
  * waits. Measured on beizhan's check: RSS 233-274 MB before, 147-204 MB a few seconds after; bench
  * peaks (CLI and JVM together) 891 and 895 MB with it, 954 MB without. Without the flag nothing happens.
