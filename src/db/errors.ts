@@ -13,8 +13,9 @@ export function translateDbError(error: unknown): unknown {
   if (error instanceof ReweaveError) return error;
   if (isUnavailable(error)) return databaseUnavailable(error);
   if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    // The message names the label and property; the id is the only unique property we declare.
-    return badInput(`id already exists / 该 id 已存在: ${error.message.split('\n')[0]}`, ['input', 'id']);
+    // A race the use cases' own checks could not see (two creates of one id at once). Neo4j's message
+    // names the stored node and its internal number: it never reaches the caller.
+    return badInput('id is already in use; choose another / 该编号已被占用，请换一个', ['input', 'id']);
   }
   // Connection refused before the driver classified it (first connection after a restart).
   if (error instanceof Error && /ECONNREFUSED|ECONNRESET|connection.*(closed|refused)/i.test(error.message)) {

@@ -5,6 +5,10 @@ export const QUERY_NAMES = [
   'auth/find-token',
   'auth/list-tokens',
   'auth/revoke-token',
+  'check/list-nodes',
+  'check/list-rels',
+  'check/set-node-props',
+  'check/set-rel-props',
   'export/list-nodes',
   'export/list-rels',
   'graph/list-acquaintances',
@@ -25,6 +29,7 @@ export const QUERY_NAMES = [
   'import/existing-nodes',
   'import/existing-rels',
   'import/find-ids',
+  'import/find-rels',
   'import/update-nodes',
   'import/update-rels',
   'meta/get-demo-state',
@@ -48,6 +53,7 @@ export const QUERY_NAMES = [
   'rels/get-rel',
   'rels/list-in',
   'rels/list-out',
+  'rels/rel-exists',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

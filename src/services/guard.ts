@@ -1,5 +1,5 @@
 /** Authorisation checks shared by the use cases; they throw FORBIDDEN with a bilingual reason. */
-import { forbidden } from '../domain/errors.ts';
+import { badInput, forbidden, type FieldPath } from '../domain/errors.ts';
 import { inScope, type Principal } from '../domain/permissions.ts';
 
 export function requireScope(p: Principal, communityId: string): void {
@@ -19,4 +19,13 @@ export function visibleCommunities(p: Principal, requested: readonly string[] | 
     return [...requested];
   }
   return p.communities.includes('*') ? null : [...p.communities];
+}
+
+/**
+ * An id the caller asked to create is already in use. Ids are unique per label (or relationship type)
+ * across communities, so this cannot be hidden from a caller of another community; the answer names
+ * neither the community nor anything stored, and is the same wherever the id is used.
+ */
+export function idTaken(what: string, id: string, path: FieldPath = ['input', 'id']) {
+  return badInput(`${what} id "${id}" is already in use; choose another / ${what} 编号 "${id}" 已被占用，请换一个`, path);
 }

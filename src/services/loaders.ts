@@ -30,15 +30,17 @@ export class Loaders {
 
   private visible = (node: NodeRecord) => inScope(this.ctx.principal, node.communityId);
 
-  /** A node by id; null when unknown; FORBIDDEN when it lies outside the caller's communities. */
+  /**
+   * A node by id; null when unknown or when it lies outside the caller's communities — the same
+   * answer, so that reading by id cannot tell which ids exist elsewhere.
+   */
   async node(label: NodeLabel, id: string): Promise<NodeRecord | null> {
     const node = await this.get<NodeRecord | null>(`node:${label}`, async (ids) => {
       const found = await this.ctx.db.read((tx) => getNodes(tx, label, ids));
       const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx, n)]));
       return ids.map((id) => byId.get(id) ?? null);
     }).load(id);
-    if (node && !this.visible(node)) throw forbidden(`${label} ${id} lies outside this token's communities / 超出令牌可见范围`);
-    return node;
+    return node && this.visible(node) ? node : null;
   }
 
   /** Prime the node cache with nodes that arrived with an edge, so resolving them costs nothing. */

@@ -4,6 +4,7 @@
  * (bench/import on beizhan: 6,910 relationships/s, against 2,979 for the earlier MERGE-per-row form), so a second import of the same files writes nothing. The
  * transaction function is safe to retry: it re-reads before it writes.
  */
+import { ReweaveError } from '../../domain/errors.ts';
 import { REL_SPECS, type NodeLabel, type RelKind } from '../../domain/model.ts';
 import type { Plain, Props } from '../../domain/records.ts';
 import type { Tx } from '../database.ts';
@@ -30,6 +31,20 @@ async function existing(tx: Tx, ids: string[], run: (ids: string[]) => Promise<R
   return new Map(rows.map((r) => [String((r.props as Props).id), r.props as Props]));
 }
 
+/** Stored relationships by id with the ids of their ends. */
+async function existingRels(tx: Tx, type: string, ids: string[]): Promise<Map<string, { props: Props; fromId: string; toId: string }>> {
+  const rows = await tx.run('import/existing-rels', { ids }, { type });
+  return new Map(rows.map((r) => [String((r.props as Props).id), { props: r.props as Props, fromId: String(r.fromId), toId: String(r.toId) }]));
+}
+
+/**
+ * The validation pass refuses rows whose id is stored elsewhere; this re-checks inside the writing
+ * transaction, so that a node or relationship written meanwhile by someone else is never rewritten.
+ */
+function refuseMoved(kind: string, id: string, stored: string, given: string): never {
+  throw new ReweaveError('CONFLICT', `${kind} "${id}" changed while importing (${stored}, not ${given}); nothing of this batch was written / 导入期间数据已变化，本批未写入`);
+}
+
 function split<T extends { id: string; props: Props }>(rows: T[], found: Map<string, Props>) {
   const fresh: T[] = [];
   const changed: T[] = [];
@@ -43,9 +58,15 @@ function split<T extends { id: string; props: Props }>(rows: T[], found: Map<str
   return { fresh, changed, kept };
 }
 
+const propsOf = (found: Map<string, { props: Props }>) => new Map([...found].map(([id, f]) => [id, f.props]));
+
 export async function mergeNodes(tx: Tx, label: NodeLabel, rows: { id: string; communityId: string; props: Props }[], now: Date): Promise<MergeCounts> {
   const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id, communityId: r.communityId } }));
   const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-nodes', { ids }, { label }));
+  for (const r of all) {
+    const stored = found.get(r.id);
+    if (stored && String(stored.communityId) !== r.communityId) refuseMoved(label, r.id, String(stored.communityId), r.communityId);
+  }
   const { fresh, changed, kept } = split(all, found);
   if (fresh.length > 0) await tx.run('import/create-nodes', { rows: fresh.map((r) => ({ createdAt: now, ...r.props })) }, { label });
   if (changed.length > 0) await tx.run('import/update-nodes', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { label });
@@ -55,8 +76,12 @@ export async function mergeNodes(tx: Tx, label: NodeLabel, rows: { id: string; c
 export async function mergeRels(tx: Tx, kind: RelKind, from: NodeLabel, to: NodeLabel, rows: { id: string; from: string; to: string; props: Props }[], now: Date): Promise<MergeCounts> {
   const type = REL_SPECS[kind].type;
   const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id } }));
-  const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-rels', { ids }, { type }));
-  const { fresh, changed, kept } = split(all, found);
+  const found = await existingRels(tx, type, all.map((r) => r.id));
+  for (const r of all) {
+    const stored = found.get(r.id);
+    if (stored && (stored.fromId !== r.from || stored.toId !== r.to)) refuseMoved(type, r.id, `${stored.fromId} → ${stored.toId}`, `${r.from} → ${r.to}`);
+  }
+  const { fresh, changed, kept } = split(all, propsOf(found));
   if (fresh.length > 0) await tx.run('import/create-rels', { rows: fresh.map((r) => ({ from: r.from, to: r.to, props: { createdAt: now, ...r.props } })) }, { from, to, type });
   if (changed.length > 0) await tx.run('import/update-rels', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { type });
   return { created: fresh.length, updated: changed.length, unchanged: kept };
@@ -64,8 +89,12 @@ export async function mergeRels(tx: Tx, kind: RelKind, from: NodeLabel, to: Node
 
 export async function mergeChanges(tx: Tx, label: NodeLabel, rows: { id: string; nodeId: string; props: Props }[], now: Date): Promise<MergeCounts> {
   const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id } }));
-  const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-rels', { ids }, { type: 'CHANGED' }));
-  const { fresh, changed, kept } = split(all, found);
+  const found = await existingRels(tx, 'CHANGED', all.map((r) => r.id));
+  for (const r of all) {
+    const stored = found.get(r.id);
+    if (stored && stored.fromId !== r.nodeId) refuseMoved('CHANGED', r.id, stored.fromId, r.nodeId);
+  }
+  const { fresh, changed, kept } = split(all, propsOf(found));
   if (fresh.length > 0) await tx.run('import/create-changes', { rows: fresh.map((r) => ({ nodeId: r.nodeId, props: { createdAt: now, ...r.props } })) }, { label });
   if (changed.length > 0) await tx.run('import/update-rels', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { type: 'CHANGED' });
   return { created: fresh.length, updated: changed.length, unchanged: kept };
@@ -75,6 +104,24 @@ export async function mergeChanges(tx: Tx, label: NodeLabel, rows: { id: string;
 export async function findIds(tx: Tx, label: NodeLabel, ids: readonly string[]): Promise<Map<string, string>> {
   const rows = await tx.run('import/find-ids', { ids }, { label });
   return new Map(rows.map((r) => [String(r.id), String(r.communityId)]));
+}
+
+export interface StoredRel {
+  fromId: string;
+  fromLabels: string[];
+  fromCommunity: string;
+  toId: string;
+  toLabels: string[];
+  toCommunity: string;
+}
+
+/** Where the relationship ids of a type that exist lead (CHANGED for state changes). */
+export async function findRels(tx: Tx, type: string, ids: readonly string[]): Promise<Map<string, StoredRel>> {
+  const rows = await tx.run('import/find-rels', { ids }, { type });
+  return new Map(rows.map((r) => [String(r.id), {
+    fromId: String(r.fromId), fromLabels: (r.fromLabels as string[]) ?? [], fromCommunity: String(r.fromCommunity),
+    toId: String(r.toId), toLabels: (r.toLabels as string[]) ?? [], toCommunity: String(r.toCommunity),
+  }]));
 }
 
 /** Nodes in the database besides the schema marker (0: nothing an offline load would replace). */

@@ -24,6 +24,12 @@ export async function createRel(tx: Tx, kind: RelKind, args: { id: string; fromI
   return rows[0] ? asRel(kind, rows[0].rel) : null;
 }
 
+/** Whether a relationship of the kind's type already has this id (anywhere: ids are unique per type). */
+export async function relExists(tx: Tx, kind: RelKind, id: string): Promise<boolean> {
+  const rows = await tx.run('rels/rel-exists', { id }, { type: REL_SPECS[kind].type });
+  return Number(rows[0]?.found ?? 0) > 0;
+}
+
 export interface RelWithEnds {
   rel: RelRecord;
   from: NodeRecord;

@@ -13,6 +13,10 @@ export interface NodeRef {
   communityId: string;
 }
 
+/** The answer for an id that is not there — also given for one outside the caller's communities. */
+export const danglingReason = (labels: readonly NodeLabel[], id: string) =>
+  `"${id}" is not a ${labels.join(' or ')} in this dataset or the database (dangling reference) / 引用的节点不存在`;
+
 export type Resolution = { ok: true; ref: NodeRef } | { ok: false; reason: string };
 
 export class ReferenceIndex {
@@ -94,6 +98,6 @@ export class ReferenceIndex {
     if (count === 1) return { ok: true, ref: { label: label!, communityId: communityId! } };
     const hits = labels.filter((l) => this.has(l, id));
     if (hits.length > 1) return { ok: false, reason: `"${id}" is ambiguous: it is the id of a ${hits.join(' and a ')} / 编号有歧义` };
-    return { ok: false, reason: `"${id}" is not a ${labels.join(' or ')} in this dataset or the database (dangling reference) / 引用的节点不存在` };
+    return { ok: false, reason: danglingReason(labels, id) };
   }
 }

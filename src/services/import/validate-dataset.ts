@@ -10,7 +10,8 @@ import { REL_SPECS } from '../../domain/model.ts';
 import type { FileSpec } from '../../interchange/columns.ts';
 import { checkHeader, parseRecord, type HeaderCheck, type Values } from '../../interchange/validate.ts';
 import type { RawRecord } from '../../interchange/readers.ts';
-import { ReferenceIndex, type Resolution } from './references.ts';
+import { danglingReason, ReferenceIndex, type Resolution } from './references.ts';
+import { storedIdProblems } from './stored-ids.ts';
 import type { OnProgress, RowError } from './report.ts';
 import type { SourceFile } from './source.ts';
 
@@ -88,14 +89,27 @@ export async function validateDataset(db: Database | null, files: SourceFile[], 
 
     const settle = async () => {
       const valid: Values[] = [];
-      const wanted = chunk.filter((p) => p.problems.length === 0).flatMap((p) => referencesOf(spec, p.values));
+      const clean = chunk.filter((p) => p.problems.length === 0);
+      const wanted = clean.flatMap((p) => referencesOf(spec, p.values));
       await index.prefetch(wanted);
+      const stored = await storedIdProblems(db, spec, clean.map((p) => p.values), inScope);
+      clean.forEach((p, i) => {
+        const problem = stored[i];
+        if (problem) p.problems.push(problem);
+      });
       for (const p of chunk) {
         if (p.problems.length === 0) {
           for (const ref of referencesOf(spec, p.values)) {
+            // A community id is checked against the token itself, before any lookup: the answer is
+            // the same whether or not that community exists.
+            if (ref.column === 'communityId' && !inScope(ref.id)) {
+              p.problems.push({ column: ref.column, reason: `community ${ref.id} is outside this token's scope / 超出令牌范围` });
+              continue;
+            }
             const found: Resolution = index.resolve(ref.labels, ref.id);
             if (!found.ok) p.problems.push({ column: ref.column, reason: found.reason });
-            else if (!inScope(found.ref.communityId)) p.problems.push({ column: ref.column, reason: `"${ref.id}" belongs to community ${found.ref.communityId}, outside this token's scope / 超出令牌范围` });
+            // Outside the caller's communities is answered as absent: the answer must not tell them apart.
+            else if (!inScope(found.ref.communityId)) p.problems.push({ column: ref.column, reason: danglingReason(ref.labels, ref.id) });
           }
           if (spec.kind === 'node' && spec.label === 'Community' && !inScope(String(p.values.id))) {
             p.problems.push({ column: 'id', reason: `community ${String(p.values.id)} is outside this token's scope / 超出令牌范围` });

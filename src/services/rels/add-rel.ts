@@ -1,11 +1,11 @@
 /** Adds a relationship of one kind between two existing nodes, both in the caller's communities. */
 import { notFound } from '../../domain/errors.ts';
-import { mayWriteRel } from '../../domain/permissions.ts';
+import { inScope, mayWriteRel } from '../../domain/permissions.ts';
 import { REL_SPECS, type PropSpec, type RelKind } from '../../domain/model.ts';
-import { createRel, getEndpoints } from '../../db/repositories/rels.ts';
+import { createRel, getEndpoints, relExists } from '../../db/repositories/rels.ts';
 import type { NodeRecord, Props, RelRecord } from '../../db/repositories/records.ts';
 import type { ServiceContext } from '../context.ts';
-import { requireRole, requireScope } from '../guard.ts';
+import { idTaken, requireRole } from '../guard.ts';
 import { newId } from '../ids.ts';
 import { shapeNode } from '../shape.ts';
 
@@ -28,10 +28,10 @@ export async function addRel(
   const id = (input.id as string | undefined) ?? newId(spec.type);
   return ctx.db.write(async (tx) => {
     const { from, to } = await getEndpoints(tx, kind, ends.fromId, ends.toId);
-    if (!from) throw notFound(spec.from.join('/'), ends.fromId, ['input', ends.fromPath]);
-    if (!to) throw notFound(spec.to.join('/'), ends.toId, ['input', ends.toPath]);
-    requireScope(ctx.principal, from.communityId);
-    requireScope(ctx.principal, to.communityId);
+    // An end outside the caller's communities is answered as a missing one (no existence oracle).
+    if (!from || !inScope(ctx.principal, from.communityId)) throw notFound(spec.from.join('/'), ends.fromId, ['input', ends.fromPath]);
+    if (!to || !inScope(ctx.principal, to.communityId)) throw notFound(spec.to.join('/'), ends.toId, ['input', ends.toPath]);
+    if (await relExists(tx, kind, id)) throw idTaken(spec.gql.typeName, id);
     const rel = (await createRel(tx, kind, { id, fromId: ends.fromId, toId: ends.toId, props, now: ctx.now() }))!;
     return { ...rel, _from: shapeNode(ctx, from), _to: shapeNode(ctx, to) };
   });

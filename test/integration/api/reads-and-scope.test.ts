@@ -43,9 +43,12 @@ describe('scope', () => {
     expect(codeOf(other)).toBe('FORBIDDEN');
   });
 
-  it('forbids reading a node of another community by id', async () => {
+  it('answers a node of another community by id as a missing one (null, no error)', async () => {
     const r = await api.gql('query($id: ID!) { resident(id: $id) { id } }', { id: ids[0] }, api.tokens.OTHER_ADMIN);
-    expect(codeOf(r)).toBe('FORBIDDEN');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.resident).toBeNull();
+    const own = await api.gql('query($id: ID!) { resident(id: $id) { id } }', { id: ids[0] }, api.tokens.EVALUATOR);
+    expect(own.data!.resident).toEqual({ id: ids[0] });
   });
 
   it('shows researchers pseudonyms, not display names', async () => {

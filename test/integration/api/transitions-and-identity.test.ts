@@ -50,13 +50,13 @@ describe.each(cases)('%s.%s', (label, field) => {
     expect(await snapshot(api.db, api.communityId)).toBe(before);
   });
 
-  it('answers NOT_FOUND and FORBIDDEN', async () => {
+  it('answers NOT_FOUND (also for another community\'s node) and FORBIDDEN to other roles', async () => {
     const to = Object.values(machine)[0]![0]!;
     expect(codeOf(await api.gql(mutation, { input: { id: 'no-such-node', to } }))).toBe('NOT_FOUND');
     const id = await make(label);
     const before = await snapshot(api.db, api.communityId);
     expect(codeOf(await api.gql(mutation, { input: { id, to } }, api.tokens.ANALYST))).toBe('FORBIDDEN');
-    expect(codeOf(await api.gql(mutation, { input: { id, to } }, api.tokens.OTHER_ADMIN))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(mutation, { input: { id, to } }, api.tokens.OTHER_ADMIN))).toBe('NOT_FOUND');
     expect(await snapshot(api.db, api.communityId)).toBe(before);
   });
 });
@@ -108,7 +108,7 @@ describe('identifying details', () => {
     expect(bad.errors![0]!.extensions!.fieldPath).toEqual(['input', 'phone']);
     expect(codeOf(await api.gql(SET, { id: 'no-such-resident', input: { realName: '某' } }))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(SET, { id, input: { realName: '某' } }, api.tokens.ANALYST))).toBe('FORBIDDEN');
-    expect(codeOf(await api.gql(SET, { id, input: { realName: '某' } }, api.tokens.OTHER_ADMIN))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(SET, { id, input: { realName: '某' } }, api.tokens.OTHER_ADMIN))).toBe('NOT_FOUND');
     expect(await snapshot(api.db, api.communityId)).toBe(before);
   });
 });

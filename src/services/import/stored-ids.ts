@@ -1,0 +1,76 @@
+/**
+ * Checks a row's own id against what is already stored under it. An import row with a stored id
+ * updates that node or relationship, so the row may only name one that it would leave where it is:
+ * a node in the row's own community (an import never moves a node between communities), a
+ * relationship between the row's own ends, a state change of the row's own node — and in every case
+ * within the caller's communities. A stored id outside them is answered without naming its
+ * community or anything stored (it is "in use", as for a create).
+ */
+import type { Database } from '../../db/database.ts';
+import { findIds, findRels, type StoredRel } from '../../db/repositories/import.ts';
+import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
+import type { FileSpec } from '../../interchange/columns.ts';
+import type { Values } from '../../interchange/validate.ts';
+
+export interface IdProblem {
+  column: string;
+  reason: string;
+}
+
+const inUse = (id: string): IdProblem => ({
+  column: 'id',
+  reason: `id "${id}" is already in use; choose another / 编号 "${id}" 已被占用，请换一个`,
+});
+
+const sameLabel = (stored: readonly string[], wanted: readonly NodeLabel[]) => stored.some((l) => (wanted as readonly string[]).includes(l));
+
+/** One problem (or null) per row, in order. Without a database (an offline load into an empty store) nothing is stored. */
+export async function storedIdProblems(
+  db: Database | null,
+  spec: FileSpec,
+  rows: readonly Values[],
+  inScope: (communityId: string) => boolean,
+): Promise<(IdProblem | null)[]> {
+  if (!db || rows.length === 0) return rows.map(() => null);
+  const ids = rows.map((v) => String(v.id));
+  if (spec.kind === 'node') {
+    if (spec.label === 'Community') return rows.map(() => null);
+    const stored = await db.read((tx) => findIds(tx, spec.label, ids));
+    return rows.map((v) => {
+      const id = String(v.id);
+      const community = stored.get(id);
+      if (community === undefined || community === String(v.communityId)) return null;
+      if (!inScope(community)) return inUse(id);
+      return {
+        column: 'communityId',
+        reason: `${spec.label} "${id}" belongs to community ${community}; an import does not move nodes between communities / 导入不会把节点移到另一个社区（现属 ${community}）`,
+      };
+    });
+  }
+  const type = spec.kind === 'rel' ? REL_SPECS[spec.rel].type : 'CHANGED';
+  const stored = await db.read((tx) => findRels(tx, type, ids));
+  return rows.map((v) => {
+    const id = String(v.id);
+    const rel = stored.get(id);
+    if (!rel) return null;
+    return spec.kind === 'rel' ? relProblem(id, rel, v, REL_SPECS[spec.rel], inScope) : changeProblem(id, rel, v, inScope);
+  });
+}
+
+function relProblem(id: string, rel: StoredRel, v: Values, r: (typeof REL_SPECS)[keyof typeof REL_SPECS], inScope: (c: string) => boolean): IdProblem | null {
+  if (!inScope(rel.fromCommunity) || !inScope(rel.toCommunity)) return inUse(id);
+  if (rel.fromId === String(v.from) && rel.toId === String(v.to) && sameLabel(rel.fromLabels, r.from) && sameLabel(rel.toLabels, r.to)) return null;
+  return {
+    column: 'id',
+    reason: `relationship "${id}" already joins ${rel.fromId} → ${rel.toId}; an import does not move a relationship to other ends / 该关系已连接 ${rel.fromId} → ${rel.toId}，导入不会改变关系的两端`,
+  };
+}
+
+function changeProblem(id: string, rel: StoredRel, v: Values, inScope: (c: string) => boolean): IdProblem | null {
+  if (!inScope(rel.fromCommunity)) return inUse(id);
+  if (rel.fromId === String(v.nodeId) && rel.fromLabels.includes(String(v.label))) return null;
+  return {
+    column: 'id',
+    reason: `state change "${id}" already belongs to ${rel.fromId}; an import does not move a change to another node / 该状态变更属于 ${rel.fromId}，导入不会改变其所属节点`,
+  };
+}
