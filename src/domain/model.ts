@@ -6,10 +6,16 @@
  */
 import type { VocabularyName } from './vocabulary.ts';
 
+/**
+ * Every number carries both bounds: what is outside them is refused on every write path (GraphQL,
+ * importRows, the import CLI) and reported by the stored-row check. Ints stay within GraphQL's
+ * 32-bit Int, floats far below the magnitudes at which sums of weights (PageRank, strength) overflow.
+ * `above` makes the lower bound exclusive (a time-bank exchange of 0 hours is not an exchange).
+ */
 export type PropType =
   | { kind: 'string'; max?: number }
-  | { kind: 'int'; min?: number; max?: number }
-  | { kind: 'float'; min?: number }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'float'; min: number; max: number; above?: boolean }
   | { kind: 'boolean' }
   | { kind: 'datetime' }
   | { kind: 'strings' }
@@ -30,7 +36,23 @@ const text = (zh: string, en: string): PropSpec => ({ type: { kind: 'string', ma
 const bool = (zh: string, en: string): PropSpec => ({ type: { kind: 'boolean' }, zh, en });
 const date = (zh: string, en: string, required = false): PropSpec => ({ type: { kind: 'datetime' }, required, zh, en });
 const strings = (zh: string, en: string): PropSpec => ({ type: { kind: 'strings' }, zh, en });
-const num = (zh: string, en: string, required = false): PropSpec => ({ type: { kind: 'float', min: 0 }, required, zh, en });
+const num = (max: number, zh: string, en: string, required = false): PropSpec => ({ type: { kind: 'float', min: 0, max }, required, zh, en });
+
+/** The bounds chosen for each kind of number (README, "Limits on stored values"). */
+export const BOUNDS = {
+  /** A 社区 has thousands to tens of thousands of residents; ten million is generous for any. */
+  population: 10_000_000,
+  /** Units of a resource or need (people, items, sessions). */
+  quantity: 1_000_000,
+  /** Square metres of a space: one square kilometre. */
+  areaSqm: 1_000_000,
+  /** Hours of one time-bank exchange: more than zero, at most one day. */
+  hours: 24,
+  /** Time-bank points of one exchange. */
+  points: 10_000,
+  /** Yuan of one contribution to a fund: one billion. */
+  amount: 1_000_000_000,
+} as const;
 const en = (vocabulary: VocabularyName, zh: string, enText: string, required = false): PropSpec => ({
   type: { kind: 'enum', vocabulary },
   required,
@@ -61,7 +83,7 @@ export const NODE_SPECS = {
     props: {
       name: str('名称', 'Name', true),
       district: str('所属区', 'District'),
-      population: { type: { kind: 'int', min: 0 }, zh: '人口', en: 'Population' },
+      population: { type: { kind: 'int', min: 0, max: BOUNDS.population }, zh: '人口', en: 'Population' },
     },
   },
   Resident: {
@@ -141,7 +163,7 @@ export const NODE_SPECS = {
       name: str('名称', 'Name', true),
       category: en('PoolCategory', '类别', 'Category', true),
       tags: strings('标签', 'Tags'),
-      quantity: num('数量/容量', 'Quantity or capacity'),
+      quantity: num(BOUNDS.quantity, '数量/容量', 'Quantity or capacity'),
       unit: str('单位', 'Unit'),
       validFrom: date('有效期起', 'Valid from'),
       validUntil: date('有效期止', 'Valid until'),
@@ -153,7 +175,7 @@ export const NODE_SPECS = {
       name: str('名称', 'Name', true),
       category: en('PoolCategory', '类别', 'Category', true),
       tags: strings('标签', 'Tags'),
-      quantity: num('数量', 'Quantity'),
+      quantity: num(BOUNDS.quantity, '数量', 'Quantity'),
       unit: str('单位', 'Unit'),
       urgency: { type: { kind: 'int', min: 1, max: 5 }, zh: '紧迫度（1–5）', en: 'Urgency (1–5)' },
       validFrom: date('有效期起', 'Valid from'),
@@ -165,7 +187,7 @@ export const NODE_SPECS = {
     props: {
       name: str('名称', 'Name', true),
       status: state('SpaceStatus', 'IDLE', '状态', 'Status'),
-      areaSqm: num('面积（平方米）', 'Area in m²'),
+      areaSqm: num(BOUNDS.areaSqm, '面积（平方米）', 'Area in m²'),
       address: str('位置', 'Address'),
     },
   },
@@ -183,6 +205,17 @@ export const NODE_LABELS = Object.keys(NODE_SPECS) as NodeLabel[];
 
 /** Properties every node carries besides its own (DESIGN.md, "Data model"). */
 export const COMMON_NODE_PROPS = ['id', 'communityId', 'createdAt', 'updatedAt', 'endedAt'] as const;
+
+/**
+ * Pairs of times in one row where the second must not come before the first: a node's life, a
+ * relationship's span, a project's run and a pool entry's validity.
+ */
+export const ORDERED_TIMES: readonly (readonly [string, string])[] = [
+  ['createdAt', 'endedAt'],
+  ['since', 'until'],
+  ['startsAt', 'endsAt'],
+  ['validFrom', 'validUntil'],
+];
 
 export type TimeKind = 'span' | 'event';
 
@@ -226,8 +259,8 @@ export const REL_SPECS = {
   EXCHANGE: {
     type: 'EXCHANGED', from: ['Resident'], to: ['Resident'], time: 'event', zh: '时间银行服务（共享会）', en: 'Time-bank service given',
     props: {
-      hours: num('时长（小时）', 'Hours', true),
-      points: num('积分', 'Points'),
+      hours: { type: { kind: 'float', min: 0, above: true, max: BOUNDS.hours }, required: true, zh: '时长（小时）', en: 'Hours' },
+      points: num(BOUNDS.points, '积分', 'Points'),
       service: str('服务内容', 'Service'),
     },
     gql: { typeName: 'Exchange', fromField: 'provider', toField: 'recipient', outField: 'exchangesGiven', inField: 'exchangesReceived', add: 'addExchange' },
@@ -296,7 +329,7 @@ export const REL_SPECS = {
     type: 'CONTRIBUTED', from: ['Partner', 'Organization', 'Resident'], to: ['Fund'], time: 'event', zh: '向社区基金捐赠', en: 'Contribution to a fund',
     props: {
       kind: en('ContributionKind', '类型', 'Kind', true),
-      amount: num('金额或折算价值（元）', 'Amount or value in yuan', true),
+      amount: num(BOUNDS.amount, '金额或折算价值（元）', 'Amount or value in yuan', true),
       description: str('说明', 'Description'),
     },
     gql: { typeName: 'Contribution', fromField: 'contributor', toField: 'fund', outField: 'contributions', inField: 'contributions', add: 'addContribution' },

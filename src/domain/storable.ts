@@ -1,0 +1,139 @@
+/**
+ * What may be stored, derived from the data model: one check per value and one per row, used by
+ * every write path (the GraphQL inputs' zod schemas, the mutations, importRows and the import CLI,
+ * online and offline), so that nothing the API cannot read back is ever written. The read side
+ * (src/services/shape.ts) uses the same checks to recognise a stored value that is not readable.
+ */
+import { NODE_SPECS, REL_SPECS, ORDERED_TIMES, type NodeLabel, type PropSpec, type PropType, type RelKind } from './model.ts';
+import { VOCABULARIES, type VocabularyName } from './vocabulary.ts';
+
+export interface RowProblem {
+  field: string;
+  reason: string;
+}
+
+/** Longest item of a list property, and most items. */
+export const MAX_LIST_ITEM = 100;
+export const MAX_LIST_ITEMS = 100;
+
+// Whitespace, the byte-order mark and the zero-width characters: invisible at either end of a
+// text, so a name made only of them would be stored as an empty or invisible string.
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/;
+
+/**
+ * Trims a text of whitespace, BOM and zero-width characters at both ends. A scan from each end
+ * rather than one regular expression: an anchored `…+$` alternative retries at every position, which
+ * is quadratic in a long run of blanks.
+ */
+export function cleanText(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && INVISIBLE.test(s[start]!)) start += 1;
+  while (end > start && INVISIBLE.test(s[end - 1]!)) end -= 1;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/**
+ * True when the value is a term of the vocabulary. An own-property test: a plain object also
+ * answers `in` for "constructor", "__proto__", "toString" and the rest of Object.prototype.
+ */
+export function isTerm(vocabulary: VocabularyName, value: unknown): boolean {
+  return typeof value === 'string' && Object.hasOwn(VOCABULARIES[vocabulary].terms, value);
+}
+
+/** Why a number is outside a property's bounds, or null. */
+export function numberProblem(type: Extract<PropType, { kind: 'int' | 'float' }>, n: number): string | null {
+  if (!Number.isFinite(n)) return `${String(n)} is not a finite number / 不是有效数字`;
+  if (type.kind === 'int' && !Number.isInteger(n)) return `${n} is not an integer / 不是整数`;
+  if (type.kind === 'float' && type.above && n <= type.min) return `${n} must be more than ${type.min} / 必须大于 ${type.min}`;
+  if (n < type.min) return `${n} is below the minimum ${type.min} / 小于最小值 ${type.min}`;
+  if (n > type.max) return `${n} is above the maximum ${type.max} / 大于最大值 ${type.max}`;
+  return null;
+}
+
+/** Why a typed value (after parsing) cannot be stored under this type, or null. */
+export function valueProblem(type: PropType, value: unknown): string | null {
+  switch (type.kind) {
+    case 'string': {
+      if (typeof value !== 'string') return 'expected text / 需要文本';
+      if (cleanText(value) !== value) return 'has leading or trailing blanks / 首尾有空白';
+      if (value.length === 0) return 'must not be empty / 不能为空';
+      const max = type.max ?? 500;
+      return value.length > max ? `is ${value.length} characters; at most ${max} / 最多 ${max} 字符` : null;
+    }
+    case 'int':
+    case 'float':
+      return typeof value === 'number' ? numberProblem(type, value) : 'expected a number / 需要数字';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'expected true or false / 需要布尔值';
+    case 'datetime':
+      return value instanceof Date && !Number.isNaN(value.getTime()) ? null : 'expected a date-time / 需要日期时间';
+    case 'strings': {
+      if (!Array.isArray(value)) return 'expected a list of texts / 需要文本列表';
+      if (value.length > MAX_LIST_ITEMS) return `has ${value.length} items; at most ${MAX_LIST_ITEMS} / 最多 ${MAX_LIST_ITEMS} 项`;
+      const bad = value.find((v) => typeof v !== 'string' || cleanText(v).length === 0 || v.length > MAX_LIST_ITEM);
+      return bad === undefined ? null : `an item is empty or longer than ${MAX_LIST_ITEM} characters / 列表项为空或过长`;
+    }
+    case 'enum':
+      return isTerm(type.vocabulary, value)
+        ? null
+        : `"${String(value)}" is not a ${type.vocabulary}; allowed: ${Object.keys(VOCABULARIES[type.vocabulary].terms).join(', ')} / 取值无效`;
+  }
+}
+
+/** Times that must not run backwards in one row (createdAt ≤ endedAt, since ≤ until, …). */
+export function orderProblems(row: Readonly<Record<string, unknown>>, touched?: ReadonlySet<string>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const [start, end] of ORDERED_TIMES) {
+    const a = row[start];
+    const b = row[end];
+    if (!(a instanceof Date) || !(b instanceof Date) || b >= a) continue;
+    // An update is judged on what it changes: a stored pair it leaves alone is not its fault.
+    if (touched && !touched.has(start) && !touched.has(end)) continue;
+    problems.push({ field: touched?.has(start) && !touched.has(end) ? start : end, reason: `${end} is before ${start} / ${end} 早于 ${start}` });
+  }
+  return problems;
+}
+
+/**
+ * Every problem of a row's model properties: required ones present (a state property is never
+ * required of a row — it starts at its initial value), given ones storable. `partial` checks only
+ * the keys given (an update).
+ */
+export function propsProblems(props: Readonly<Record<string, PropSpec>>, row: Readonly<Record<string, unknown>>, partial = false): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const [name, spec] of Object.entries(props)) {
+    const value = row[name];
+    if (value === undefined || value === null) {
+      if (spec.required && !spec.state && (!partial || value === null)) problems.push({ field: name, reason: `${name} is required / 必填` });
+      continue;
+    }
+    const reason = valueProblem(spec.type, value);
+    if (reason) problems.push({ field: name, reason: `${name}: ${reason}` });
+  }
+  return problems;
+}
+
+export const nodeProps = (label: NodeLabel) => NODE_SPECS[label].props as Readonly<Record<string, PropSpec>>;
+export const relProps = (kind: RelKind) => REL_SPECS[kind].props as Readonly<Record<string, PropSpec>>;
+
+/** The storable check of a whole node row (create or import). */
+export function nodeRowProblems(label: NodeLabel, row: Readonly<Record<string, unknown>>): RowProblem[] {
+  return [...propsProblems(nodeProps(label), row), ...orderProblems(row)];
+}
+
+/** The storable check of a whole relationship row (add or import). */
+export function relRowProblems(kind: RelKind, row: Readonly<Record<string, unknown>>): RowProblem[] {
+  return [...propsProblems(relProps(kind), row), ...orderProblems(row)];
+}
+
+/** The row with each state property it lacks at its initial value (a new node always has its states). */
+export function withInitialStates<R extends Record<string, unknown>>(label: NodeLabel, row: R): R {
+  let out: R | undefined;
+  for (const [name, spec] of Object.entries(nodeProps(label))) {
+    if (!spec.state || (row[name] !== undefined && row[name] !== null)) continue;
+    out ??= { ...row };
+    (out as Record<string, unknown>)[name] = spec.state.initial;
+  }
+  return out ?? row;
+}
