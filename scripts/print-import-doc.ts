@@ -17,6 +17,8 @@ function typeText(c: Column): string {
     case 'enum': return `${t.vocabulary}: ${Object.entries(VOCABULARIES[t.vocabulary].terms as Record<string, { zh: string }>).map(([k, v]) => `${k} (${v.zh})`).join(', ')}`;
     case 'strings': return 'list, "|"-separated in CSV';
     case 'datetime': return 'date or date-time (ISO-8601)';
+    case 'int':
+    case 'float': return `${t.kind === 'int' ? 'integer' : 'number'} ${t.kind === 'float' && t.above ? `> ${t.min}` : `≥ ${t.min}`}, ≤ ${t.max.toLocaleString('en-US')}`;
     default: return t.kind;
   }
 }
@@ -39,6 +41,12 @@ JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` w
 - **Values.** Enums take the English term or its Chinese name (\`好人\` = \`GOOD_PERSON\`); booleans
   \`true/false\`, \`yes/no\`, \`1/0\`, \`是/否\`; dates \`2025-03-01\` or \`2025-03-01T09:30:00+08:00\`;
   lists \`书法|维修\`. Fields longer than ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters are refused.
+  Blanks, a byte-order mark and zero-width characters around a value are trimmed; a required text
+  that is empty after that is refused. Numbers must lie within the bounds shown in each table.
+- **States.** A state column (\`cultivationStage\`, \`status\`, …) may be left out: a new node then
+  starts at the initial state (\`UNIDENTIFIED\`, \`CALLED\`, …); a node already stored keeps its own.
+- **Times.** \`endedAt\` must not come before \`createdAt\`, nor \`until\` before \`since\`,
+  \`endsAt\` before \`startsAt\` or \`validUntil\` before \`validFrom\`.
 - **Checks first.** Every row is checked before anything is written: types, enum values, dates,
   required fields, duplicate ids in a file, references to nodes that are neither in the folder nor
   in the database, state changes that are not allowed, invalid UTF-8. Each problem is reported with

@@ -70,6 +70,11 @@ export const MACHINES: Partial<Record<NodeLabel, Readonly<Record<string, Machine
   Space: { status: SPACE },
 };
 
+/** The states reachable from `from`; none for anything not in the machine (own properties only:
+ * a stored "toString" must not find Object.prototype's function). */
 export function allowedNext(label: NodeLabel, field: string, from: string): readonly string[] {
-  return MACHINES[label]?.[field]?.[from] ?? [];
+  const machines = MACHINES[label];
+  if (!machines || !Object.hasOwn(machines, field)) return [];
+  const machine = machines[field]!;
+  return Object.hasOwn(machine, from) ? machine[from]! : [];
 }

@@ -5,6 +5,7 @@
  */
 import { VOCABULARIES } from '../domain/vocabulary.ts';
 import { isId } from '../domain/ids.ts';
+import { cleanText, isTerm, MAX_LIST_ITEM, numberProblem } from '../domain/storable.ts';
 import { LABELS_WITH_STATE, MAX_FIELD_LENGTH, type Column } from './columns.ts';
 
 export type CellValue = string | number | boolean | Date | string[];
@@ -19,10 +20,10 @@ const fail = (reason: string): CellResult => ({ ok: false, reason });
 const ok = (value: CellValue | null): CellResult => ({ ok: true, value });
 
 function enumTerm(vocabulary: keyof typeof VOCABULARIES, raw: string): string | undefined {
-  const terms = VOCABULARIES[vocabulary].terms as Record<string, { zh: string }>;
-  if (raw in terms) return raw;
+  if (isTerm(vocabulary, raw)) return raw;
   const upper = raw.toUpperCase();
-  if (upper in terms) return upper;
+  if (isTerm(vocabulary, upper)) return upper;
+  const terms = VOCABULARIES[vocabulary].terms as Record<string, { zh: string }>;
   return Object.entries(terms).find(([, t]) => t.zh === raw)?.[0];
 }
 
@@ -51,13 +52,14 @@ function parseDateUncached(raw: string): Date | null {
 }
 
 export function parseCell(column: Column, input: unknown): CellResult {
-  if (input === undefined || input === null || input === '') {
-    return column.required ? fail(`${column.name} is required / 必填`) : ok(null);
-  }
   if (typeof input === 'string' && input.length > MAX_FIELD_LENGTH) {
     return fail(`${column.name} is ${input.length} characters; at most ${MAX_FIELD_LENGTH} / 字段过长`);
   }
-  const raw = typeof input === 'string' ? input.trim() : input;
+  // A cell of blanks, a BOM or zero-width characters only is an empty cell.
+  const raw = typeof input === 'string' ? cleanText(input) : input;
+  if (raw === undefined || raw === null || raw === '') {
+    return column.required ? fail(`${column.name} is required / 必填`) : ok(null);
+  }
   const type = column.type;
   switch (type.kind) {
     case 'id':
@@ -72,16 +74,15 @@ export function parseCell(column: Column, input: unknown): CellResult {
       if (raw.length > (type.max ?? 500)) return fail(`${column.name} is ${raw.length} characters; at most ${type.max ?? 500} / 字段过长`);
       return ok(raw);
     case 'strings': {
-      const list = Array.isArray(raw) ? raw.map(String) : String(raw).split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
-      return list.every((s) => s.length <= 100) ? ok(list) : fail(`${column.name}: an item is longer than 100 characters`);
+      const list = (Array.isArray(raw) ? raw.map(String) : String(raw).split(LIST_SEPARATOR)).map(cleanText).filter(Boolean);
+      return list.every((s) => s.length <= MAX_LIST_ITEM) ? ok(list) : fail(`${column.name}: an item is longer than ${MAX_LIST_ITEM} characters / 列表项过长`);
     }
     case 'int':
     case 'float': {
       const n = typeof raw === 'number' ? raw : Number(raw);
       if (!Number.isFinite(n) || (type.kind === 'int' && !Number.isInteger(n))) return fail(`${column.name}: "${String(raw)}" is not ${type.kind === 'int' ? 'an integer' : 'a number'} / 不是有效数字`);
-      if (type.min !== undefined && n < type.min) return fail(`${column.name}: ${n} is below ${type.min}`);
-      if (type.kind === 'int' && type.max !== undefined && n > type.max) return fail(`${column.name}: ${n} is above ${type.max}`);
-      return ok(n);
+      const problem = numberProblem(type, n);
+      return problem ? fail(`${column.name}: ${problem}`) : ok(n);
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return ok(raw);

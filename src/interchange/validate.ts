@@ -6,6 +6,7 @@
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
 import { allowedNext, MACHINES } from '../domain/transitions.ts';
 import { VOCABULARIES } from '../domain/vocabulary.ts';
+import { nodeRowProblems, relRowProblems } from '../domain/storable.ts';
 import { parseCell, type CellValue } from './cells.ts';
 import { resolveHeader, type Column, type FileSpec } from './columns.ts';
 
@@ -64,6 +65,12 @@ export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, head
     const p = checkChange(values);
     if (p) problems.push(p);
   }
+  // The row as a whole, by the same rules as every other write path (a cell already refused is not
+  // reported twice).
+  if (spec.kind !== 'change') {
+    const row = spec.kind === 'node' ? nodeRowProblems(spec.label, values) : relRowProblems(spec.rel, values);
+    for (const p of row) if (!problems.some((q) => q.column === p.field)) problems.push({ column: p.field, reason: p.reason });
+  }
   return { values, problems };
 }
 
@@ -71,8 +78,9 @@ export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, head
 export function checkChange(values: Values): CellProblem | null {
   const label = values.label as NodeLabel;
   const field = String(values.field);
-  const machine = MACHINES[label]?.[field];
-  if (!machine) {
+  // An own-property test: "constructor" or "toString" must not find Object.prototype's.
+  const machines = MACHINES[label];
+  if (!machines || !Object.hasOwn(machines, field)) {
     return { column: 'field', reason: `${label} has no state field ${field}; state fields: ${Object.keys(MACHINES[label] ?? {}).join(', ')} / 无此状态字段` };
   }
   const spec = (NODE_SPECS[label].props as Record<string, PropSpec>)[field]!;

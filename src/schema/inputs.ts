@@ -4,10 +4,16 @@
  */
 import { z } from 'zod';
 import { NODE_SPECS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
+import { orderProblems, type RowProblem } from '../domain/storable.ts';
 import { dateTime, id, propSchema } from './zod-props.ts';
 import { gqlNames } from './sdl-names.ts';
 
 const entries = (props: Readonly<Record<string, PropSpec>>) => Object.entries(props);
+
+/** The model's row rules (src/domain/storable.ts) as zod issues, each at its field. */
+const rowRule = (check: (row: Record<string, unknown>) => RowProblem[]) => (row: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const p of check(row)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.reason });
+};
 
 export function createNodeSchema(label: NodeLabel) {
   const shape: Record<string, z.ZodType> = { id: id.optional() };
@@ -16,7 +22,7 @@ export function createNodeSchema(label: NodeLabel) {
     const s = propSchema(p.type);
     shape[name] = p.required && !p.state ? s : s.nullish();
   }
-  return z.object(shape);
+  return z.object(shape).superRefine(rowRule((row) => orderProblems(row)));
 }
 
 export function updateNodeSchema(label: NodeLabel) {
@@ -26,7 +32,8 @@ export function updateNodeSchema(label: NodeLabel) {
     // Required properties may change but not be cleared.
     shape[name] = p.required ? propSchema(p.type).optional() : propSchema(p.type).nullish();
   }
-  return z.strictObject(shape);
+  // Pairs within the input here; against the stored row in the update use case.
+  return z.strictObject(shape).superRefine(rowRule((row) => orderProblems(row)));
 }
 
 export function addRelSchema(kind: RelKind) {
@@ -43,13 +50,8 @@ export function addRelSchema(kind: RelKind) {
     shape.at = dateTime;
   }
   for (const [name, p] of entries(r.props)) shape[name] = p.required ? propSchema(p.type) : propSchema(p.type).nullish();
-  const schema = z.object(shape);
-  if (r.time !== 'span') return schema;
-  return schema.superRefine((v, ctx) => {
-    const since = v.since as Date | null | undefined;
-    const until = v.until as Date | null | undefined;
-    if (since && until && until < since) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since / 结束早于开始' });
-  });
+  // Each property was judged above by the model's bounds; the row adds since ≤ until.
+  return z.object(shape).superRefine(rowRule((row) => orderProblems(row)));
 }
 
 export function filterSchema(label: NodeLabel) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { termsOf } from '../domain/vocabulary.ts';
 import type { PropType } from '../domain/model.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
+import { cleanText, MAX_LIST_ITEM, MAX_LIST_ITEMS, numberProblem } from '../domain/storable.ts';
 
 /** Accepts ISO date-times with an offset and bare dates (midnight UTC); yields a Date. */
 export const dateTime = z
@@ -18,24 +19,30 @@ export const id = z
   .max(200, 'at most 200 characters / 最多 200 字符')
   .regex(ID_PATTERN, ID_RULE);
 
+/** Text trimmed of blanks, BOM and zero-width characters; what is empty after that is refused. */
+const text = (max: number) =>
+  z.string().transform(cleanText).pipe(z.string().min(1, 'must not be empty / 不能为空').max(max, `at most ${max} characters / 最多 ${max} 字符`));
+
+/**
+ * The zod schema of one property, from the model's type and bounds. The number bounds are judged by
+ * the same function as the importer's cells (src/domain/storable.ts), so the two cannot drift.
+ */
 export function propSchema(type: PropType): z.ZodType {
   switch (type.kind) {
     case 'string':
-      return z.string().trim().min(1, 'must not be empty / 不能为空').max(type.max ?? 500);
-    case 'int': {
-      let s = z.number().int();
-      if (type.min !== undefined) s = s.min(type.min);
-      if (type.max !== undefined) s = s.max(type.max);
-      return s;
-    }
+      return text(type.max ?? 500);
+    case 'int':
     case 'float':
-      return type.min !== undefined ? z.number().finite().min(type.min) : z.number().finite();
+      return z.number().superRefine((n, ctx) => {
+        const problem = numberProblem(type, n);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      });
     case 'boolean':
       return z.boolean();
     case 'datetime':
       return dateTime;
     case 'strings':
-      return z.array(z.string().trim().min(1).max(100)).max(100);
+      return z.array(text(MAX_LIST_ITEM)).max(MAX_LIST_ITEMS);
     case 'enum':
       return z.enum(termsOf(type.vocabulary));
   }

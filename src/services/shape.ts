@@ -2,17 +2,101 @@
  * What a caller may see of a node. Researchers get a pseudonym instead of the display name: an
  * HMAC of the id under the deployment's secret, so it is stable for one deployment but cannot be
  * recomputed from an id without the secret.
+ *
+ * Every stored row is also made readable here. A value the model cannot store (written before the
+ * checks of src/domain/storable.ts, or by hand) would make GraphQL fail the field, and through a
+ * non-null field the whole page; instead it reads as null where the field may be null, and as a
+ * documented fallback where it may not (README, "Limits on stored values"): a state at its initial
+ * value, any other term as its vocabulary's first term, a text as "", a number as its minimum, a
+ * date as the epoch. Each such value is logged once per process.
  */
 import { createHmac } from 'node:crypto';
 import { seesPseudonymsOnly } from '../domain/permissions.ts';
-import type { NodeRecord } from '../domain/records.ts';
+import type { PropSpec } from '../domain/model.ts';
+import type { NodeRecord, Plain, Props, RelRecord } from '../domain/records.ts';
+import { isTerm, nodeProps, relProps } from '../domain/storable.ts';
+import type { PropType } from '../domain/model.ts';
+import { VOCABULARIES } from '../domain/vocabulary.ts';
 import type { ServiceContext } from './context.ts';
 
 export function pseudonym(id: string, secret: string, prefix = 'R-'): string {
   return `${prefix}${createHmac('sha256', secret).update(id).digest('hex').slice(0, 10)}`;
 }
 
-export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, node: NodeRecord): NodeRecord {
+/** What a non-null field reads as when its stored value is unreadable. */
+export function fallbackOf(spec: PropSpec): Plain {
+  if (spec.state) return spec.state.initial;
+  switch (spec.type.kind) {
+    case 'enum': return Object.keys(VOCABULARIES[spec.type.vocabulary].terms)[0]!;
+    case 'string': return '';
+    case 'int':
+    case 'float': return spec.type.min;
+    case 'boolean': return false;
+    case 'datetime': return new Date(0);
+    case 'strings': return [];
+  }
+}
+
+const GRAPHQL_INT = 2 ** 31 - 1;
+
+/**
+ * Whether GraphQL can serialise the stored value as the field's type. Deliberately looser than the
+ * write checks: a value stored within older, wider bounds still reads as it is (the start-up check
+ * reports it); only what would fail the field is replaced.
+ */
+export function isReadable(type: PropType, value: unknown): boolean {
+  switch (type.kind) {
+    case 'string': return typeof value === 'string';
+    case 'int': return Number.isInteger(value) && Math.abs(value as number) <= GRAPHQL_INT;
+    case 'float': return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean': return typeof value === 'boolean';
+    case 'datetime': return value instanceof Date && !Number.isNaN(value.getTime());
+    case 'strings': return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'enum': return isTerm(type.vocabulary, value);
+  }
+}
+
+const logged = new Set<string>();
+const MAX_LOGGED = 10_000;
+
+function report(what: string, field: string, value: unknown, readAs: Plain): void {
+  const key = `${what}.${field}`;
+  if (logged.has(key) || logged.size >= MAX_LOGGED) return;
+  logged.add(key);
+  console.warn(`[reweave] unreadable stored value ${key} = ${JSON.stringify(value) ?? String(value)}; read as ${JSON.stringify(readAs)} (the schema check at start-up mends it)`);
+}
+
+/** The row with every unreadable model property replaced; the same object when all are readable. */
+function readable<R extends Props>(what: string, props: Readonly<Record<string, PropSpec>>, row: R, createdAt: boolean): R {
+  let out: R | undefined;
+  const replace = (field: string, value: Plain) => {
+    report(what, field, row[field], value);
+    out ??= { ...row };
+    (out as Props)[field] = value;
+  };
+  for (const [name, spec] of Object.entries(props)) {
+    const value = row[name];
+    const nonNull = Boolean(spec.required || spec.state);
+    if (value === null || value === undefined) {
+      if (nonNull) replace(name, fallbackOf(spec));
+    } else if (!isReadable(spec.type, value)) {
+      replace(name, nonNull ? fallbackOf(spec) : null);
+    }
+  }
+  if (createdAt && !(row.createdAt instanceof Date)) replace('createdAt', new Date(0));
+  return out ?? row;
+}
+
+export function readableNode(node: NodeRecord): NodeRecord {
+  return readable(`${node._label} ${node.id}`, nodeProps(node._label), node, true);
+}
+
+export function readableRel(rel: RelRecord): RelRecord {
+  return readable(`${rel._kind} ${rel.id}`, relProps(rel._kind), rel, true);
+}
+
+export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, stored: NodeRecord): NodeRecord {
+  const node = readableNode(stored);
   if (node._label === 'Resident' && seesPseudonymsOnly(ctx.principal)) return { ...node, displayName: pseudonym(node.id, ctx.pseudonymSecret) };
   return node;
 }

@@ -32,7 +32,8 @@ export function mergeOptions<T extends object>(module: string, defaults: T, opti
   if (options === undefined) return { ...defaults };
   if (options === null || typeof options !== 'object') throw new Error(`${module}: options must be an object`);
   for (const key of Object.keys(options)) {
-    if (!(key in defaults)) throw new Error(`${module}: unknown option ${key}`);
+    // Own keys only: `in` would also accept "constructor", "__proto__" and the rest of Object.prototype.
+    if (!Object.hasOwn(defaults, key)) throw new Error(`${module}: unknown option ${key}`);
   }
   const merged = { ...defaults };
   for (const [key, value] of Object.entries(options)) {

@@ -11,6 +11,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
+import { withInitialStates } from '../../domain/storable.ts';
 import type { Column, FileSpec } from '../../interchange/columns.ts';
 import type { Values } from '../../interchange/validate.ts';
 import type { ReferenceIndex } from './references.ts';
@@ -170,7 +171,9 @@ export class BulkCsvSink {
     if (spec.kind === 'node') {
       const columns = propColumns(spec, NODE_SKIP);
       const out = this.open(`node-${spec.label}`, [`id:ID(${spec.label})`, 'communityId', ...headerOf(columns)], { label: spec.label });
-      for (const v of rows) {
+      for (const given of rows) {
+        // The database is empty: every node is new, so each state its row leaves empty starts at its initial value.
+        const v = withInitialStates(spec.label, given);
         const communityId = spec.label === 'Community' ? v.id : v.communityId;
         if (out.line([out.cell(v.id, where), out.cell(communityId, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))])) await out.flush();
         done += 1;

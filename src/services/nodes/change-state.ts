@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context.ts';
 import { requireRole } from '../guard.ts';
 import { newId } from '../ids.ts';
 import { loadForWrite } from './load-for-write.ts';
-import { shapeNode } from '../shape.ts';
+import { readableNode, shapeNode } from '../shape.ts';
 
 export interface TransitionInput {
   id: string;
@@ -25,7 +25,9 @@ const mayChange = (label: NodeLabel, field: string) =>
 export async function changeState(ctx: ServiceContext, label: NodeLabel, field: string, input: TransitionInput): Promise<NodeRecord> {
   requireRole(mayChange(label, field)(ctx.principal), ctx.principal, `change ${label}.${field}`);
   const node = await ctx.db.write(async (tx) => {
-    const current = await loadForWrite(ctx, tx, label, input.id, ['input', 'id']);
+    // A stored state that is missing or not a term reads as the initial state (as every read shows
+    // it), so the row can still move on and the change mends it.
+    const current = readableNode(await loadForWrite(ctx, tx, label, input.id, ['input', 'id']));
     const from = String(current[field]);
     const allowed = allowedNext(label, field, from);
     if (!allowed.includes(input.to)) {

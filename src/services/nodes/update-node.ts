@@ -5,15 +5,15 @@ import type { NodeRecord } from '../../db/repositories/records.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireRole } from '../guard.ts';
 import { loadForWrite } from './load-for-write.ts';
-import { propsForUpdate } from './props.ts';
+import { completeUpdate, propsForUpdate } from './props.ts';
 import { shapeNode } from '../shape.ts';
 
 export async function updateNode(ctx: ServiceContext, label: NodeLabel, id: string, input: Record<string, unknown>): Promise<NodeRecord> {
   requireRole(mayUpdateNode(ctx.principal, label), ctx.principal, `update ${label}`);
-  const props = propsForUpdate(label, input);
+  const patch = propsForUpdate(label, input);
   const node = await ctx.db.write(async (tx) => {
-    await loadForWrite(ctx, tx, label, id, ['id']);
-    return (await save(tx, label, id, props, ctx.now()))!;
+    const stored = await loadForWrite(ctx, tx, label, id, ['id']);
+    return (await save(tx, label, id, completeUpdate(label, stored, patch), ctx.now()))!;
   });
   return shapeNode(ctx, node);
 }

@@ -84,7 +84,7 @@ describe('pseudonym and shapeNode', () => {
   const SECRET = 'deployment-secret';
   const ctx = (role: Role) => ({ principal: { tokenId: 't', role, communities: ['*'] } as Principal, pseudonymSecret: SECRET });
   const resident: NodeRecord = { _label: 'Resident', id: 'r1', communityId: 'c1', displayName: '张阿姨', building: '3号楼' };
-  const partner: NodeRecord = { _label: 'Partner', id: 'p1', communityId: 'c1', name: '邻里合伙人' };
+  const partner: NodeRecord = { _label: 'Partner', id: 'p1', communityId: 'c1', name: '邻里合伙人', kind: 'INDIVIDUAL', status: 'CALLED', createdAt: new Date('2025-01-01T00:00:00Z') };
 
   it('is stable, distinct per id and secret, and does not contain the id', () => {
     expect(pseudonym('r1', SECRET)).toBe(pseudonym('r1', SECRET));
