@@ -4,15 +4,10 @@
  * the mutations — and must neither change anything of A nor learn which of A's ids exist: a foreign
  * id is answered exactly as a missing one. Both communities are read back after every attempt.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, neo4jUri, snapshot, startTestApi, uniqueId, type GqlResult, type TestApi } from '../../helpers/api.ts';
+import { codeOf, snapshot, startTestApi, uniqueId, type GqlResult, type TestApi } from '../../helpers/api.ts';
+import { datasetFolder, importCli } from '../../helpers/import-cli.ts';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const IMPORT = `mutation($input: ImportRowsInput!) { importRows(input: $input) { written created updated unchanged rejected errors { row column reason } } }`;
 
 let api: TestApi;
@@ -195,21 +190,8 @@ describe('mutations answer a foreign id exactly as a missing one', () => {
 });
 
 describe('the import CLI', () => {
-  function cli(folder: string): Promise<{ code: number | null; out: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', folder, '--mode', 'online'], { cwd: REPO, env: { ...process.env, NEO4J_URI: neo4jUri() } });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, out }));
-    });
-  }
-  const folder = (files: Record<string, string>) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'reweave-boundaries-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    return dir;
-  };
+  const cli = importCli;
+  const folder = (files: Record<string, string>) => datasetFolder(files, 'reweave-boundaries-');
 
   it('refuses a Resident row that would move a resident into another community, writing nothing', async () => {
     const before = await both();
