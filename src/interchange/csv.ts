@@ -8,17 +8,25 @@ export interface CsvRecordState {
   field: string;
   /** Inside a quoted field that continues on the next line. */
   quoted: boolean;
+  /** The line where the open quoted field began, so that an unclosed quote is reported where it is. */
+  quoteLine: number;
+}
+
+export function newRecordState(): CsvRecordState {
+  return { fields: [], field: '', quoted: false, quoteLine: 0 };
 }
 
 /**
  * Parses one physical line into fields (RFC 4180: quotes double to escape, a quoted field may span
  * lines). Returns true when the record is complete; false when a quoted field goes on, in which
- * case the caller passes the next line with the same state.
+ * case the caller passes the next line with the same state. `number` is the line's number;
+ * `breakBefore` the break that ended the previous line, which a quoted field spanning it keeps:
+ * "\r" for a lone "\r", else "\n" ("\r\n" is read as "\n").
  */
-export function parseCsvLine(line: string, state: CsvRecordState): boolean {
+export function parseCsvLine(line: string, state: CsvRecordState, number = 0, breakBefore: '\n' | '\r' = '\n'): boolean {
   let i = 0;
   const n = line.length;
-  if (state.quoted) state.field += '\n';
+  if (state.quoted) state.field += breakBefore;
   while (i <= n) {
     if (state.quoted) {
       const q = line.indexOf('"', i);
@@ -38,6 +46,7 @@ export function parseCsvLine(line: string, state: CsvRecordState): boolean {
     }
     if (line.charCodeAt(i) === 34 && state.field === '') {
       state.quoted = true;
+      state.quoteLine = number;
       i += 1;
       continue;
     }
