@@ -18,7 +18,7 @@ import { OfflineUnsupported } from '../services/import/bulk-csv.ts';
 import { importDataset } from '../services/import/import-dataset.ts';
 import { importOffline } from '../services/import/import-offline.ts';
 import { IMPORT_MODES, offlineTarget, type ImportMode } from '../services/import/offline-target.ts';
-import { folderSource, type SourceFile } from '../services/import/source.ts';
+import { folderSource, noRowWarnings, type SourceFile } from '../services/import/source.ts';
 import type { ImportSummary, ProgressEvent, RowError } from '../services/import/report.ts';
 import { progress } from './progress.ts';
 
@@ -97,8 +97,10 @@ async function main(): Promise<void> {
   const summary = await run(opts.mode, config, files, shared, opts.batchSize, log);
   if (rejected) await new Promise((r) => rejected.end(r));
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const warnings = noRowWarnings(summary.files);
+  for (const w of warnings) console.error(`warning: ${w}`);
   if (opts.json) {
-    console.log(JSON.stringify({ ...summary, errors: summary.errors.slice(0, 100), peakRssMb }, null, 2));
+    console.log(JSON.stringify({ ...summary, errors: summary.errors.slice(0, 100), warnings, peakRssMb }, null, 2));
   } else {
     printSummary(summary);
     const jvm = summary.bulkPeakRssMb ? ` (bulk importer JVM ${summary.bulkPeakRssMb.toFixed(0)} MB)` : '';

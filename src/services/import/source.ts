@@ -1,8 +1,9 @@
 /** Where the records of an import come from: a dataset folder on disk, or rows sent through GraphQL. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FILE_SPECS, fileSpec, type FileSpec } from '../../interchange/columns.ts';
 import { formatOf, readRecords, type RawRecord } from '../../interchange/readers.ts';
+import type { FileSummary } from './report.ts';
 
 export interface SourceFile {
   /** What reports call the file: its path, or "rows" for a GraphQL batch. */
@@ -60,4 +61,22 @@ export function rowsSource(name: string, rows: readonly Record<string, unknown>[
       for (const [i, cells] of rows.entries()) yield { line: i + 1, cells, problems: [] };
     },
   }];
+}
+
+/**
+ * A warning for each file that gave no rows: an empty file, or a header alone, imports nothing
+ * without being wrong, but is more often a failed export than an intended one, so it is said aloud.
+ */
+export function noRowWarnings(files: readonly Pick<FileSummary, 'file' | 'rows'>[]): string[] {
+  return files.filter((f) => f.rows === 0).map((f) => {
+    let empty = false;
+    try {
+      empty = statSync(f.file).size === 0;
+    } catch {
+      // Not a file on disk (a GraphQL batch): "no rows" is all that can be said.
+    }
+    return empty
+      ? `${f.file}: the file is empty; nothing imported from it / 文件为空，未导入任何数据`
+      : `${f.file}: no data rows (only a header?); nothing imported from it / 文件没有数据行（只有表头？），未导入任何数据`;
+  });
 }

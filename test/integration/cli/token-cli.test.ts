@@ -2,35 +2,12 @@
  * `npm run token` as a user runs it: a child process against the run's real Neo4j, its tokens checked
  * against the real server. The tokens this file creates are deleted afterwards (tests own their data).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../../src/services/auth/tokens.ts';
 import { codeOf, neo4jUri, post, startTestApi, uniqueId, type TestApi } from '../../helpers/api.ts';
+import { runCli } from '../../helpers/cli.ts';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', ...args], {
-      cwd: REPO,
-      env: { ...process.env, NEO4J_URI: neo4jUri() },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli('src/cli/token.ts', args, { NEO4J_URI: neo4jUri() });
 
 const tokenIn = (out: string) => /\b(rw_[A-Za-z0-9_-]+)/.exec(out)?.[1];
 const idIn = (out: string) => /^id:\s+(\S+)/m.exec(out)?.[1];
