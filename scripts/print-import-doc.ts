@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { FILE_SPECS, MAX_FIELD_LENGTH, type Column } from '../src/interchange/columns.ts';
+import { MAX_LINE_BYTES } from '../src/interchange/lines.ts';
 import { VOCABULARIES } from '../src/domain/vocabulary.ts';
 import { REL_SPECS, NODE_SPECS } from '../src/domain/model.ts';
 
@@ -52,6 +53,14 @@ JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` w
   in the database, state changes that are not allowed, invalid UTF-8. Each problem is reported with
   file, line, column and reason. By default any problem means nothing is written. A row that refers
   to a rejected row is rejected too.
+- **Line ends and quotes.** Lines may end in \`\\n\`, \`\\r\\n\` or a lone \`\\r\` (old Mac and some Excel
+  exports); a line break inside a quoted field is kept (\`\\r\\n\` is read as \`\\n\`). A record — a line,
+  or the lines a quoted field spans — may hold at most ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes: a longer line is a rejected
+  row, and a quoted field that runs past that, or is still open at the end of the file, stops the
+  import with an "unclosed quote / 引号未闭合" error naming the file and the line where the quote
+  opened (such a quote swallows every later line, so no row after it can be trusted). An empty file,
+  or a header without rows, imports nothing and \`npm run import\` names it in a warning.
+  换行符可为 \`\\n\`、\`\\r\\n\` 或 \`\\r\`；引号未闭合时整个导入停止并报告引号所在行；空文件或只有表头的文件会给出警告。
 - **Order.** Communities first, then the other node files, then relationships and state changes;
   the importer sorts the files itself.
 - **Identifying details** (real names, phones, ID numbers) are not part of a dataset: set them
