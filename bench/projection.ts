@@ -57,11 +57,11 @@ function processCpu(pid: number | undefined): number | null {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 
-function importDataset(dir: string, uri: string): Promise<void> {
+function importDataset(dir: string, uri: string, auth: { username: string; password: string }): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', dir, '--json'], {
       cwd: root,
-      env: { ...process.env, NEO4J_URI: uri },
+      env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: auth.username, NEO4J_PASSWORD: auth.password },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   }
   const neo4j = external ? null : await startLocalNeo4j({ dataDir, heapMb: 2048, pageCacheMb: 1024, log: (l) => console.log(`[neo4j] ${l}`) });
   const uri = external ?? neo4j!.uri;
+  const auth = neo4j ?? { username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j' };
   try {
     if (!values.reuse) {
       const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-bench-${preset}-`));
@@ -108,12 +109,12 @@ async function main(): Promise<void> {
         const began = performance.now();
         const counts = await writeDemoDataset({ preset }, dir, 'csv');
         console.log(`generated ${fmt([...counts.values()].reduce((a, b) => a + b, 0))} rows in ${secs(performance.now() - began)} s`);
-        await importDataset(dir, uri);
+        await importDataset(dir, uri, auth);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     }
-    const db = new Database({ uri, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j', retrySeconds: 30 });
+    const db = new Database({ uri, username: auth.username, password: auth.password, retrySeconds: 30 });
     const results: string[][] = [];
     try {
       const only = values.only;

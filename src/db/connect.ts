@@ -31,7 +31,9 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     ...(config.REWEAVE_NEO4J_PAGE_CACHE_MB ? { pageCacheMb: config.REWEAVE_NEO4J_PAGE_CACHE_MB } : {}),
   };
   const instance = await startLocalNeo4j({ dataDir, port: defaultPort(), log, ...memory });
-  const db = new Database({ uri: instance.uri, ...options });
+  // The local database's own password (kept in its data dir), not NEO4J_USERNAME/NEO4J_PASSWORD,
+  // which describe the server NEO4J_URI names.
+  const db = new Database({ uri: instance.uri, ...options, username: instance.username, password: instance.password });
   return {
     db,
     dataRoot,

@@ -37,8 +37,10 @@ export function neo4jUri(): string {
   return process.env.NEO4J_URI ?? inject('neo4jUri');
 }
 
-export function testDatabase(uri = neo4jUri()): Database {
-  return new Database({ uri, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j', retrySeconds: 1 });
+/** The shared test database, or another instance (a throwaway one) with its own credentials. */
+export function testDatabase(uri = neo4jUri(), auth?: { username: string; password: string }): Database {
+  const { username, password } = auth ?? { username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j' };
+  return new Database({ uri, username, password, retrySeconds: 1 });
 }
 
 export async function post<T>(url: string, body: unknown, token?: string | null): Promise<{ status: number; body: GqlResult<T> }> {

@@ -53,6 +53,12 @@ export async function startThrowawayNeo4j(opts: ThrowawayOptions = {}): Promise<
     get pid() {
       return current.pid;
     },
+    get username() {
+      return current.username;
+    },
+    get password() {
+      return current.password;
+    },
     dataDir,
     async stop() {
       running = false;

@@ -55,9 +55,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const keys = ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD', 'REWEAVE_TEST_NEO4J_DATA'] as const;
   const previous = new Map(keys.map((k) => [k, process.env[k]]));
   process.env['NEO4J_URI'] = db.uri;
-  // The launcher runs with auth disabled; these only satisfy code that insists on credentials.
-  process.env['NEO4J_USERNAME'] = 'neo4j';
-  process.env['NEO4J_PASSWORD'] = 'neo4j';
+  // Test files and the CLIs they start sign in to the test instance like to any NEO4J_URI server.
+  process.env['NEO4J_USERNAME'] = db.username;
+  process.env['NEO4J_PASSWORD'] = db.password;
   process.env['REWEAVE_TEST_NEO4J_DATA'] = dataDir;
   project.provide('neo4jUri', db.uri);
   await migrateOnce(db.uri);

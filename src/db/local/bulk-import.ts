@@ -9,12 +9,12 @@ import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ensureNeo4jJars } from './jars.ts';
-import { CLASSES_DIR, LIB_DIR } from './paths.ts';
+import { forgetImporter, cleanLeftovers, recordImporter } from './leftovers.ts';
+import { CLASSES_DIR, IMPORTER_MAIN_CLASS, LIB_DIR, LOCAL_DATABASE, WITH_PARENT_MAIN_CLASS } from './paths.ts';
 import { checkPrerequisites, javaExecutable } from './prerequisites.ts';
 import { tail } from './proc.ts';
 
-/** The database LocalNeo4j serves (Neo4j's default name), and where its store lives in the data dir. */
-export const LOCAL_DATABASE = 'neo4j';
+/** Where the store of the database LocalNeo4j serves lives in the data dir. */
 const storeDir = (dataDir: string) => path.join(dataDir, 'data', 'databases', LOCAL_DATABASE);
 
 /** True when the local database has store files (it was started or loaded once), whatever it holds. */
@@ -78,6 +78,7 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
   await ensureNeo4jJars(input.log);
   const logs = path.join(input.dataDir, 'logs');
   await fs.mkdir(logs, { recursive: true });
+  await cleanLeftovers(input.dataDir, input.log);
   const heapMb = input.heapMb ?? 512;
   const args = [
     `-Xmx${heapMb}m`,
@@ -92,7 +93,10 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
     '-Dfile.encoding=UTF-8',
     '-cp',
     `${CLASSES_DIR}${path.delimiter}${path.join(LIB_DIR, '*')}`,
-    'org.neo4j.cli.AdminTool',
+    // Ends with this process however it ends (see WithParent.java): an orphaned importer would keep
+    // writing into the data dir.
+    WITH_PARENT_MAIN_CLASS,
+    IMPORTER_MAIN_CLASS,
     'database',
     'import',
     'full',
@@ -114,8 +118,14 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
   const child = spawn(javaExecutable(), args, {
     cwd: input.dataDir,
     env: { ...process.env, NEO4J_HOME: input.dataDir, NEO4J_CONF: path.join(input.dataDir, 'conf') },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open until this process ends: its closing is what stops an orphaned importer.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A signal ends this process through process.exit, which runs no finally: the importer goes with
+  // it now rather than after its stdin watch notices, and the next run removes the partial store.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  if (child.pid !== undefined) await recordImporter(input.dataDir, child.pid);
   let output = '';
   let peak: number | null = null;
   let cpu: number | null = null;
@@ -141,6 +151,8 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
     });
   });
   clearInterval(poll);
+  process.off('exit', killOnExit);
+  await forgetImporter(input.dataDir);
   if (code !== 0) throw new Error(`the Neo4j bulk importer failed (${code}) / 批量导入失败:\n${tail(output, 30)}`);
   return { seconds: (performance.now() - started) / 1000, peakRssMb: peak, cpuSeconds: cpu };
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 
 import {
   BUILD_STAMP,
-  LAUNCHER_CLASS_FILE,
-  LAUNCHER_SOURCE,
+  JAVA_SOURCE_DIR,
+  LAUNCHER_CLASS_FILES,
   LIB_DIR,
   POM_PATH,
   REPO_ROOT,
@@ -37,21 +37,23 @@ function defaultLog(line: string): void {
 }
 
 /**
- * The stamp covers the launcher source as well as the pom, because a changed launcher needs
+ * The stamp covers the launcher sources as well as the pom, because a changed launcher needs
  * recompiling just as a changed Neo4j version needs new jars.
  */
 async function buildInputsHash(): Promise<string> {
   const h = createHash('sha256');
   h.update(await fs.readFile(POM_PATH));
-  h.update('\0');
-  h.update(await fs.readFile(LAUNCHER_SOURCE));
+  for (const name of (await fs.readdir(JAVA_SOURCE_DIR)).filter((f) => f.endsWith('.java')).sort()) {
+    h.update(`\0${name}\0`);
+    h.update(await fs.readFile(path.join(JAVA_SOURCE_DIR, name)));
+  }
   return h.digest('hex');
 }
 
 async function isUpToDate(hash: string): Promise<boolean> {
   try {
     const [stamp, libs] = await Promise.all([fs.readFile(BUILD_STAMP, 'utf8'), fs.readdir(LIB_DIR)]);
-    await fs.access(LAUNCHER_CLASS_FILE);
+    await Promise.all(LAUNCHER_CLASS_FILES.map((f) => fs.access(f)));
     return stamp.trim() === hash && libs.some((f) => f.endsWith('.jar'));
   } catch {
     return false;
@@ -72,7 +74,7 @@ async function ensureJars(log: (line: string) => void): Promise<void> {
     log(
       firstRun
         ? 'Fetching Neo4j 5.26 jars through Maven (first run only)…'
-        : 'Rebuilding the local Neo4j launcher (neo4j/pom.xml or LocalNeo4j.java changed)…',
+        : 'Rebuilding the local Neo4j launcher (neo4j/pom.xml or the launcher sources changed)…',
     );
     // copy-dependencies never deletes, so a version bump would otherwise leave two Neo4j
     // versions side by side on the launcher's classpath.

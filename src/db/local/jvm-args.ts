@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { passwordFile } from './credentials.ts';
 import { CLASSES_DIR, LAUNCHER_MAIN_CLASS, LIB_DIR } from './paths.ts';
 
 export interface JvmOptions {
@@ -38,6 +39,8 @@ export function jvmArgs(dataDir: string, port: number, opts: JvmOptions): string
     dataDir,
     '--port',
     String(port),
+    '--password-file',
+    passwordFile(dataDir),
     '--pagecache',
     `${opts.pageCacheMb ?? 256}m`,
     '--txlog',

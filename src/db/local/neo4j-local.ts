@@ -1,26 +1,32 @@
 /**
  * Zero-setup local Neo4j Community 5.26 for development and tests: the jars come from Maven
  * Central (see neo4j/pom.xml) and neo4j/src/main/java/reweave/LocalNeo4j.java runs an embedded
- * database with only Bolt on 127.0.0.1. Used when NEO4J_URI is not set.
+ * database with only Bolt on 127.0.0.1, for user `neo4j` with the password kept in the data dir
+ * (credentials.ts). Used when NEO4J_URI is not set.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+import { ensureLocalCredentials, readLocalCredentials } from './credentials.ts';
+import type { LocalCredentials } from './credentials.ts';
 import { ensureNeo4jJars } from './jars.ts';
 import { jvmArgs } from './jvm-args.ts';
-import { LAUNCHER_OUTPUT_RELATIVE } from './paths.ts';
+import { cleanLeftovers } from './leftovers.ts';
+import { LAUNCHER_OUTPUT_RELATIVE, LOCAL_USERNAME } from './paths.ts';
 import { checkPrerequisites, javaExecutable } from './prerequisites.ts';
-import { boltAnswers, findFreePort, isLauncherProcess, isPortFree, sleep, tail, terminatePid } from './proc.ts';
+import { BoltAuthRefused, boltAnswers, findFreePort, isLauncherProcess, isPidAlive, isPortFree, sleep, tail, terminatePid } from './proc.ts';
 import { readRecord, removeRecord, writeRecord } from './record.ts';
 import type { InstanceRecord } from './record.ts';
 
+export type { LocalCredentials } from './credentials.ts';
 export { ensureNeo4jJars } from './jars.ts';
 export { DEFAULT_BOLT_PORT, defaultDataDir, defaultPort } from './paths.ts';
 export { checkPrerequisites, parseJavaMajorVersion, parseMavenVersion } from './prerequisites.ts';
 
-export interface LocalNeo4j {
+/** The credentials are the data dir's (credentials.ts): what every client of this instance signs in with. */
+export interface LocalNeo4j extends LocalCredentials {
   uri: string;
   port: number;
   pid: number;
@@ -68,10 +74,13 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   const log = opts.log ?? defaultLog;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 120_000;
   await fs.mkdir(dataDir, { recursive: true });
+  const auth = await ensureLocalCredentials(dataDir);
 
-  const existing = await attachToExisting(dataDir, opts.port, readyTimeoutMs, log);
+  const existing = await attachToExisting(dataDir, opts.port, readyTimeoutMs, auth, log);
   if (existing) return existing;
 
+  // Only now: the instance attached to above may be the one that an import is using.
+  await cleanLeftovers(dataDir, log);
   // Maven is checked by ensureNeo4jJars only when a build is actually needed.
   await checkPrerequisites({ maven: false });
   await ensureNeo4jJars(log);
@@ -116,7 +125,7 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
     throw new Error(`Local Neo4j failed to start: ${await exited}`);
   }
 
-  const record: InstanceRecord = { pid, port, uri, startedAt: new Date().toISOString() };
+  const record: InstanceRecord = { pid, port, uri, startedAt: new Date().toISOString(), ...(opts.detached ? {} : { ownerPid: process.pid }) };
   await writeRecord(dataDir, record);
 
   const outputTail = async (): Promise<string> =>
@@ -131,7 +140,17 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
           `more in ${path.join(dataDir, 'logs', 'debug.log')}):\n${await outputTail()}`,
       );
     }
-    if (await boltAnswers(uri, 2_000)) break;
+    try {
+      // Bolt may open before the launcher has set the password (when the file was replaced): a
+      // probe then would fail, and three failures lock the user for a while. READY comes after it.
+      const ready = (await fs.readFile(outputPath, 'utf8').catch(() => '')).includes('READY bolt://');
+      if (ready && (await boltAnswers(uri, auth, 2_000))) break;
+    } catch (err) {
+      if (!(err instanceof BoltAuthRefused)) throw err;
+      await terminatePid(pid);
+      await removeRecord(dataDir, pid);
+      throw new Error(`Local Neo4j started but refused the password in the data dir (${err.message}). Last output:\n${await outputTail()}`);
+    }
     if (Date.now() >= deadline) {
       await terminatePid(pid);
       await removeRecord(dataDir, pid);
@@ -149,13 +168,14 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   const stdin = child.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null;
   stdin?.unref?.();
 
-  return makeHandle(dataDir, record);
+  return makeHandle(dataDir, record, auth);
 }
 
 async function attachToExisting(
   dataDir: string,
   requestedPort: number | undefined,
   readyTimeoutMs: number,
+  auth: LocalCredentials,
   log: (line: string) => void,
 ): Promise<LocalNeo4j | undefined> {
   const rec = await readRecord(dataDir);
@@ -164,9 +184,17 @@ async function attachToExisting(
     await removeRecord(dataDir, rec.pid);
     return undefined;
   }
+  // Its owner died without stopping it and it did not follow (a launcher that does not watch its
+  // parent, or one stuck in shutdown): nobody would ever stop it, so it is not one to share.
+  if (rec.ownerPid !== undefined && !isPidAlive(rec.ownerPid)) {
+    log(`Stopping the local Neo4j (pid ${rec.pid}) left running by process ${rec.ownerPid}, which has exited / 停止遗留的本地 Neo4j`);
+    await terminatePid(rec.pid);
+    await removeRecord(dataDir, rec.pid);
+    return undefined;
+  }
   // Alive but maybe still starting (launched a moment ago by another process): give it time.
   const deadline = Date.now() + readyTimeoutMs;
-  while (!(await boltAnswers(rec.uri, 2_000))) {
+  while (!(await boltAnswers(rec.uri, auth, 2_000))) {
     if (!isLauncherProcess(rec.pid)) {
       await removeRecord(dataDir, rec.pid);
       return undefined;
@@ -183,12 +211,13 @@ async function attachToExisting(
     log(`Note: ${dataDir} is already served on port ${rec.port} (asked for ${requestedPort}); using that.`);
   }
   log(`Using the local Neo4j already running at ${rec.uri} (pid ${rec.pid}).`);
-  return makeHandle(dataDir, rec);
+  return makeHandle(dataDir, rec, auth);
 }
 
-function makeHandle(dataDir: string, rec: InstanceRecord): LocalNeo4j {
+function makeHandle(dataDir: string, rec: InstanceRecord, auth: LocalCredentials): LocalNeo4j {
   let stopping: Promise<void> | undefined;
   return {
+    ...auth,
     uri: rec.uri,
     port: rec.port,
     pid: rec.pid,
@@ -208,8 +237,14 @@ export async function localNeo4jStatus(dataDir: string): Promise<LocalNeo4jStatu
   const dir = path.resolve(dataDir);
   const rec = await readRecord(dir);
   if (!rec || !isLauncherProcess(rec.pid)) return { running: false };
+  // A launcher from before passwords has no password file, and ignores what it is sent.
+  const auth = await readLocalCredentials(dir).catch(() => ({ username: LOCAL_USERNAME, password: '' }));
   // pid/port/uri are reported even while Bolt is not up yet, so callers can say "starting".
-  return { running: await boltAnswers(rec.uri, 2_000), pid: rec.pid, port: rec.port, uri: rec.uri };
+  const running = await boltAnswers(rec.uri, auth, 2_000).catch((err: unknown) => {
+    if (err instanceof BoltAuthRefused) return false;
+    throw err;
+  });
+  return { running, pid: rec.pid, port: rec.port, uri: rec.uri };
 }
 
 /** Stops the instance recorded for `dataDir`; false if none was running. */

@@ -3,6 +3,7 @@ import net from 'node:net';
 
 import neo4j from 'neo4j-driver';
 
+import type { LocalCredentials } from './credentials.ts';
 import { LAUNCHER_MAIN_CLASS } from './paths.ts';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -37,17 +38,20 @@ function isZombie(pid: number): boolean {
 
 /**
  * Guards against pid reuse (e.g. after a reboot) before we signal a recorded pid: on Linux the
- * command line must be our launcher. Elsewhere there is no cheap check, so we trust the record.
+ * command line must name the Java main class we started. Elsewhere there is no cheap check, so we
+ * trust the record.
  */
-export function isLauncherProcess(pid: number): boolean {
+export function runsMainClass(pid: number, mainClass: string): boolean {
   if (!isPidAlive(pid)) return false;
   if (process.platform !== 'linux') return true;
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(LAUNCHER_MAIN_CLASS);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(mainClass);
   } catch {
     return false;
   }
 }
+
+export const isLauncherProcess = (pid: number): boolean => runsMainClass(pid, LAUNCHER_MAIN_CLASS);
 
 /** True when nothing listens on 127.0.0.1:port (checked by binding it briefly). */
 export function isPortFree(port: number): Promise<boolean> {
@@ -74,12 +78,12 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/**
- * One Bolt handshake + auth round trip. Credentials are ignored by the launcher (auth is off) but
- * sent anyway, exactly as the app and tests do.
- */
-export async function boltAnswers(uri: string, timeoutMs = 3_000): Promise<boolean> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), {
+/** Bolt refused the credentials: waiting will not help, unlike a database that is still starting. */
+export class BoltAuthRefused extends Error {}
+
+/** One Bolt handshake + authentication round trip, with the credentials the app will use. */
+export async function boltAnswers(uri: string, auth: LocalCredentials, timeoutMs = 3_000): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.username, auth.password), {
     connectionTimeout: timeoutMs,
     connectionAcquisitionTimeout: timeoutMs,
     maxConnectionPoolSize: 1,
@@ -89,7 +93,9 @@ export async function boltAnswers(uri: string, timeoutMs = 3_000): Promise<boole
   try {
     await driver.verifyConnectivity();
     return true;
-  } catch {
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('Neo.ClientError.Security.')) throw new BoltAuthRefused(`${uri} refused user ${auth.username}: ${(err as Error).message}`);
     return false;
   } finally {
     await driver.close().catch(() => {});

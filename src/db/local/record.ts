@@ -9,6 +9,8 @@ export interface InstanceRecord {
   port: number;
   uri: string;
   startedAt: string;
+  /** The process a non-detached instance belongs to (and exits with); absent for `db:start`. */
+  ownerPid?: number;
 }
 
 const recordPath = (dataDir: string): string => path.join(dataDir, RECORD_FILE_NAME);
@@ -28,7 +30,7 @@ export async function readRecord(dataDir: string): Promise<InstanceRecord | unde
       typeof v.uri === 'string' &&
       typeof v.startedAt === 'string'
     ) {
-      return { pid: v.pid, port: v.port, uri: v.uri, startedAt: v.startedAt };
+      return { pid: v.pid, port: v.port, uri: v.uri, startedAt: v.startedAt, ...(typeof v.ownerPid === 'number' ? { ownerPid: v.ownerPid } : {}) };
     }
   } catch {
     // A torn or hand-edited file is treated as "nothing recorded".

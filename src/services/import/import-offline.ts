@@ -5,10 +5,10 @@
  * Neo4j's bulk importer write the store. Then the database is started and migrated; the migrations
  * and index population are timed with the rest, since the load is not usable before they are done.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Database } from '../../db/database.ts';
 import { bulkImport } from '../../db/local/bulk-import.ts';
+import { makeStagingDir } from '../../db/local/leftovers.ts';
 import { migrate } from '../../db/migrate.ts';
 import { awaitIndexes } from '../../db/repositories/import.ts';
 import { ARRAY_DELIMITER } from './bulk-csv.ts';
@@ -48,12 +48,11 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
     options.log(`bulk import: ${what} in ${phases[phase].toFixed(1)} s`);
   };
   await mkdir(options.dataDir, { recursive: true });
-  // Inside the data dir: the same disk as the store, and removed with it.
-  const work = await mkdtemp(path.join(options.dataDir, 'bulk-import-'));
+  const staging = await makeStagingDir(options.dataDir, options.log);
   try {
     // The valid rows are staged as importer CSV while they are checked: one read of the files.
     const check = await checkAndStage(files, {
-      dir: work,
+      dir: staging.dir,
       now: options.now ?? new Date(),
       ...(options.parallelCheck !== undefined ? { parallel: options.parallelCheck } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -93,7 +92,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
     const relationships = summaries.filter((f) => f.kind !== 'node').reduce((n, s) => n + s.created, 0);
     return { files: summaries, totals, errors: check.errors, errorCount: check.errorCount, written: write, seconds, relationshipsPerSecond: seconds > 0 ? relationships / seconds : 0, bulkPeakRssMb, databaseStartSeconds, phases };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await staging.remove();
   }
 }
 

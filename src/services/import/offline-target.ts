@@ -27,7 +27,7 @@ export async function offlineTarget(config: Config, dataDir: string, log: (line:
   // The store exists: only a look inside tells an unused database from a loaded one. A free port,
   // so the look never collides with another instance on the configured one.
   const instance = await startLocalNeo4j({ dataDir, log });
-  const db = new Database({ uri: instance.uri, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD });
+  const db = new Database({ uri: instance.uri, username: instance.username, password: instance.password });
   let count: number;
   try {
     count = await db.read((tx) => countDataNodes(tx));

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localNeo4jStatus, startLocalNeo4j } from '../../../src/db/local/neo4j-local.ts';
 import { cleanup, startThrowawayNeo4j } from '../../helpers/throwaway-neo4j.ts';
 
-async function withSession<T>(uri: string, fn: (s: neo4j.Session) => Promise<T>): Promise<T> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+async function withSession<T>(uri: string, auth: { username: string; password: string }, fn: (s: neo4j.Session) => Promise<T>): Promise<T> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.username, auth.password));
   const session = driver.session();
   try {
     return await fn(session);
@@ -22,11 +22,11 @@ describe('local Neo4j (Maven Central jars + embedded launcher)', () => {
     const db = await startThrowawayNeo4j();
     expect(db.uri).toBe(`bolt://127.0.0.1:${db.port}`);
 
-    const one = await withSession(db.uri, (s) => s.run('RETURN 1 AS one'));
+    const one = await withSession(db.uri, db, (s) => s.run('RETURN 1 AS one'));
     expect(neo4j.integer.toNumber(one.records[0]?.get('one'))).toBe(1);
 
     const marker = `restart-${Date.now()}`;
-    await withSession(db.uri, (s) => s.executeWrite((tx) => tx.run('CREATE (:ReweaveSmoke {marker: $marker})', { marker })));
+    await withSession(db.uri, db, (s) => s.executeWrite((tx) => tx.run('CREATE (:ReweaveSmoke {marker: $marker})', { marker })));
 
     // A second start for the same data dir attaches to the running JVM instead of racing it.
     const again = await startLocalNeo4j({ dataDir: db.dataDir, log: () => {} });
@@ -42,7 +42,7 @@ describe('local Neo4j (Maven Central jars + embedded launcher)', () => {
     expect(db.pid).not.toBe(firstPid);
     expect((await localNeo4jStatus(dataDir)).running).toBe(true);
 
-    const back = await withSession(db.uri, (s) =>
+    const back = await withSession(db.uri, db, (s) =>
       s.run('MATCH (n:ReweaveSmoke {marker: $marker}) RETURN count(n) AS c', { marker }),
     );
     expect(neo4j.integer.toNumber(back.records[0]?.get('c'))).toBe(1);

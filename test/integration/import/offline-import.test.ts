@@ -60,7 +60,7 @@ beforeAll(async () => {
     log: () => {},
     startDatabase: async () => {
       instance = await startLocalNeo4j({ dataDir, heapMb: 768, pageCacheMb: 128, txLogMb: 64, log: () => {} });
-      offlineDb = testDatabase(instance.uri);
+      offlineDb = testDatabase(instance.uri, instance);
       return offlineDb;
     },
   });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   expect(first.errorCount).toBe(0);
   original = await digestCommunity(source, communityId);
   empty = await startThrowawayNeo4j({ heapMb: 768, pageCacheMb: 128 });
-  target = testDatabase(empty.uri);
+  target = testDatabase(empty.uri, empty);
   await migrate(target);
 }, 240_000);
 

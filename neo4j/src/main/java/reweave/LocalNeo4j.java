@@ -2,14 +2,18 @@ package reweave;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import java.time.Duration;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -19,6 +23,20 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransactionFailureException;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.FormatException;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Runs an embedded Neo4j Community 5.26 with only a Bolt connector, for reweave's local development
@@ -26,8 +44,11 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * <pre>
  * java -cp neo4j/target/classes:neo4j/target/lib/* reweave.LocalNeo4j \
- *     --data DIR --port N [--pagecache 256m] [--txlog 128m] [--watch-stdin]
+ *     --data DIR --port N --password-file FILE [--pagecache 256m] [--txlog 128m] [--watch-stdin]
  * </pre>
+ *
+ * Bolt requires the user {@code neo4j} with the password in FILE (the first line). The password is
+ * read from a file, not given as an argument, because every local user can read command lines.
  *
  * Prints exactly one {@code READY bolt://127.0.0.1:PORT} line on stdout once Bolt is listening; the
  * Node side additionally probes Bolt, since that line is only as good as Neo4j's own start-up.
@@ -41,7 +62,7 @@ public final class LocalNeo4j {
             args = Args.parse(argv);
         } catch (IllegalArgumentException e) {
             System.err.println("LocalNeo4j: " + e.getMessage());
-            System.err.println("usage: LocalNeo4j --data DIR --port N [--pagecache 256m] [--txlog 128m] [--watch-stdin]");
+            System.err.println("usage: LocalNeo4j --data DIR --port N --password-file FILE [--pagecache 256m] [--txlog 128m] [--watch-stdin]");
             System.exit(2);
             return;
         }
@@ -70,12 +91,14 @@ public final class LocalNeo4j {
             watchParent(System.in);
         }
 
+        String password = readPassword(args.passwordFile);
+        writeInitialPassword(home, password);
+
         long txLogBytes = args.txLogBytes;
         DatabaseManagementService s = new DatabaseManagementServiceBuilder(home)
-                // Auth is off because Bolt only listens on the loopback interface: this is a
-                // single-user development/test database. Never expose this launcher on a network
-                // address; use a real Neo4j server (NEO4J_URI) for anything shared.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Loopback alone does not make the database private: every user of the machine can
+                // reach 127.0.0.1, and the store holds residents' identifying details.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress("127.0.0.1"))
                 .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
                 .setConfig(BoltConnector.enabled, true)
@@ -107,6 +130,7 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .build();
         service.set(s);
+        ensurePassword(s.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
 
         System.out.println("READY bolt://127.0.0.1:" + args.port);
         System.out.flush();
@@ -116,11 +140,87 @@ public final class LocalNeo4j {
         stopped.await();
     }
 
+    private static String readPassword(Path file) throws IOException {
+        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (password.length() < 8) {
+            // Neo4j's own minimum; a shorter one would make start-up fail further in.
+            throw new IllegalArgumentException(file + " must hold a password of at least 8 characters");
+        }
+        return password;
+    }
+
+    /**
+     * What {@code neo4j-admin dbms set-initial-password} does, done in-process so the password stays
+     * off the command line: {@code data/dbms/auth.ini} names the initial user's credentials. Neo4j
+     * applies it while the system database starts, before Bolt accepts connections: to a new store,
+     * and to an existing one whose {@code neo4j} user still has the default password (every data dir
+     * made while this launcher ran without authentication). So there is no moment in which the
+     * default password is accepted over Bolt.
+     */
+    private static void writeInitialPassword(Path home, String password) throws Exception {
+        Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+        Path authIni = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+        Files.createDirectories(authIni.getParent());
+        Files.deleteIfExists(authIni);
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            FileUserRepository repo = new FileUserRepository(fs, authIni, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            repo.start();
+            SystemGraphCredential credential = SystemGraphCredential.createCredentialForPassword(
+                    password.getBytes(StandardCharsets.UTF_8), new SecureHasher());
+            repo.create(new User(USER, null, credential, false, false));
+            repo.shutdown();
+        }
+        Files.setPosixFilePermissions(authIni, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * auth.ini does not apply once the password was changed, e.g. when the password file was replaced
+     * or the user's password changed through Cypher: the file in the data dir is what every reweave
+     * process signs in with, so it wins.
+     */
+    private static void ensurePassword(GraphDatabaseService system, String password) throws FormatException, InterruptedException {
+        String statement;
+        try (Transaction tx = system.beginTx()) {
+            Node user = tx.findNode(Label.label("User"), "name", USER);
+            if (user == null) {
+                statement = "CREATE USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED";
+            } else if (!SystemGraphCredential.deserialize((String) user.getProperty("credentials"), new SecureHasher())
+                    .matchesPassword(password.getBytes(StandardCharsets.UTF_8))) {
+                statement = "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED";
+            } else if (Boolean.TRUE.equals(user.getProperty("passwordChangeRequired", Boolean.FALSE))) {
+                // Neo4j refuses to "change" a password to the one it already has.
+                statement = "ALTER USER " + USER + " SET PASSWORD CHANGE NOT REQUIRED";
+            } else {
+                return;
+            }
+        }
+        // Right after build() an administration command can still find the DBMS unavailable for a
+        // moment (seen once on a busy machine); it is safe to repeat.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                system.executeTransactionally(statement, Map.of("password", password));
+                break;
+            } catch (TransactionFailureException e) {
+                if (attempt >= 60) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+        System.err.println("LocalNeo4j: user " + USER + " now has the password of the password file");
+    }
+
+    private static final String USER = "neo4j";
+
+    /** After this long a shutdown hook that still runs is cut short: the parent is gone, nobody waits. */
+    private static final long EXIT_GRACE_MS = 8_000;
+
     /**
      * The Node parent keeps our stdin open as a pipe; EOF means it died without stopping us, so
-     * we exit (through the shutdown hook) rather than linger as an orphan holding the store lock.
+     * we exit (through the shutdown hooks, which close the store) rather than linger as an orphan
+     * holding the store lock. Also used by {@link WithParent}.
      */
-    private static void watchParent(InputStream in) {
+    static void watchParent(InputStream in) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[256];
             try {
@@ -131,7 +231,18 @@ public final class LocalNeo4j {
                 // A broken pipe is the same signal as EOF.
             }
             System.err.println("LocalNeo4j: parent process went away, shutting down");
-            System.exit(0);
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(EXIT_GRACE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.err.println("LocalNeo4j: shutdown took too long, halting");
+                Runtime.getRuntime().halt(1);
+            }, "reweave-exit-deadline");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(1);
         }, "reweave-parent-watch");
         t.setDaemon(true);
         t.start();
@@ -139,6 +250,7 @@ public final class LocalNeo4j {
 
     private static final class Args {
         Path data;
+        Path passwordFile;
         int port = -1;
         long pageCacheBytes = parseSize("256m");
         long txLogBytes = parseSize("128m");
@@ -150,6 +262,7 @@ public final class LocalNeo4j {
                 String k = argv[i];
                 switch (k) {
                     case "--data" -> a.data = Path.of(value(argv, ++i, k));
+                    case "--password-file" -> a.passwordFile = Path.of(value(argv, ++i, k));
                     case "--port" -> {
                         String v = value(argv, ++i, k);
                         try {
@@ -166,6 +279,9 @@ public final class LocalNeo4j {
             }
             if (a.data == null) {
                 throw new IllegalArgumentException("--data is required");
+            }
+            if (a.passwordFile == null) {
+                throw new IllegalArgumentException("--password-file is required");
             }
             // Port 0 would make Neo4j bind an ephemeral port we could not announce reliably;
             // the Node side picks a free port instead.
