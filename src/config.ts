@@ -1,5 +1,6 @@
 /** Environment → typed configuration, validated once at start-up (zod at the edge). */
 import { z } from 'zod';
+import { bilingual } from './schema/parse.ts';
 
 const schema = z.object({
   NEO4J_URI: z
@@ -26,7 +27,7 @@ export type Config = z.infer<typeof schema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${bilingual(i)}`);
     throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
   }
   return parsed.data;
