@@ -1,16 +1,14 @@
 /**
- * The Python side of bench/analytics: a venv in .reweave/bench-venv (git-ignored) with
- * bench/python/requirements.txt, reused while the requirements are unchanged. Any failure (no
+ * The Python side of bench/analytics: a venv in .reweave/bench-venv (git-ignored, scripts/python-venv.ts)
+ * with bench/python/requirements.txt, reused while the requirements are unchanged. Any failure (no
  * python3, no venv module, pip cannot reach PyPI) is reported with its reason and the bench goes on
  * with the reweave column alone, as the issue asks.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { ensureVenv, lastLines, ROOT, run } from '../../scripts/python-venv.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-const VENV = path.join(ROOT, '.reweave', 'bench-venv');
+export { ROOT };
 const REQUIREMENTS = path.join(ROOT, 'bench', 'python', 'requirements.txt');
 export const PYTHON_SCRIPT = path.join(ROOT, 'bench', 'python', 'analytics_bench.py');
 
@@ -23,30 +21,11 @@ export interface PythonSide {
   note: string;
 }
 
-function run(command: string, args: string[]): { ok: boolean; output: string } {
-  const result = spawnSync(command, args, { encoding: 'utf8', cwd: ROOT });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`.trim();
-  return { ok: result.status === 0 && !result.error, output };
-}
-
-const lastLines = (text: string, count = 3): string => text.split('\n').slice(-count).join(' | ');
-
 export function setUpPython(log: (line: string) => void): PythonSide {
-  const base = process.env.PYTHON ?? 'python3';
-  const python = path.join(VENV, 'bin', 'python');
-  const stamp = path.join(VENV, 'requirements.sha256');
-  const wanted = createHash('sha256').update(readFileSync(REQUIREMENTS)).digest('hex');
-  const fresh = existsSync(python) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted;
-  if (!fresh) {
-    log(`python: creating ${path.relative(ROOT, VENV)} with ${base} and installing bench/python/requirements.txt (PyPI) …`);
-    if (!existsSync(python)) {
-      const made = run(base, ['-m', 'venv', VENV]);
-      if (!made.ok) return { python: null, libraries: [], note: `no Python columns: \`${base} -m venv\` failed (${lastLines(made.output)})` };
-    }
-    const installed = run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', REQUIREMENTS]);
-    if (!installed.ok) log(`python: pip install failed (${lastLines(installed.output)}); using whatever imports`);
-    else writeFileSync(stamp, wanted);
-  }
+  const venv = ensureVenv('bench-venv', REQUIREMENTS, log);
+  if (!venv.python) return { python: null, libraries: [], note: `no Python columns: ${venv.problem}` };
+  if (venv.problem) log(`python: ${venv.problem}; using whatever imports`);
+  const python = venv.python;
   const libraries: ('networkx' | 'igraph')[] = [];
   const missing: string[] = [];
   for (const library of ['networkx', 'igraph'] as const) {
@@ -57,7 +36,7 @@ export function setUpPython(log: (line: string) => void): PythonSide {
   const version = run(python, ['--version']).output;
   const note = libraries.length === 0
     ? `no Python columns: ${missing.join('; ')}`
-    : `${version} in ${path.relative(ROOT, VENV)}${missing.length ? `; ${missing.join('; ')}` : ''}`;
+    : `${version} in ${path.relative(ROOT, path.dirname(path.dirname(python)))}${missing.length ? `; ${missing.join('; ')}` : ''}`;
   return { python: libraries.length ? python : null, libraries, note };
 }
 

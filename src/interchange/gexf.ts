@@ -1,10 +1,13 @@
 /**
  * GEXF 1.3 writer (https://gexf.net): a graphology graph streamed to a Writable, ready for Gephi.
  *
- * - mode="dynamic", timeformat="dateTime", timezone UTC: a node's or edge's `start` / `end`
- *   attributes (ISO-8601) become the element's start/end, so Gephi's timeline shows when each
- *   resident, organisation or tie existed. A missing bound is left open; an event (start = end) is
- *   an instant. An end before its start is dropped rather than producing a file Gephi rejects.
+ * - mode="dynamic", timeformat="date", timezone UTC: a node's or edge's `start` / `end`
+ *   attributes become the element's start/end as calendar days (yyyy-mm-dd, UTC), so Gephi's
+ *   timeline shows when each resident, organisation or tie existed. "date" rather than "dateTime":
+ *   of the spec's time formats NetworkX's read_gexf knows integer, double and date only (dateTime is
+ *   a KeyError), and a day is the resolution a community's history is kept in; GraphML, CSV and JSON
+ *   keep the full instants. A missing bound is left open; an event (start = end) is one day. An end
+ *   before its start is dropped rather than producing a file Gephi rejects.
  * - `label` becomes the element's label; on edges `kind` becomes the GEXF edge kind (Gephi keeps
  *   parallel edges of different kinds apart) and a numeric `weight` the edge weight.
  * - Every other attribute is declared once (<attributes>) with a type: string, boolean, long,
@@ -57,11 +60,14 @@ function attvalues(d: Declared, attrs: Attributes, indent: string): string {
   return out ? `${indent}<attvalues>\n${out}${indent}</attvalues>\n` : '';
 }
 
-/** start/end XML attributes; an end before the start is left out. */
+/** The UTC calendar day of an ISO-8601 instant or date (yyyy-mm-dd sorts as it reads). */
+const dayOf = (iso: string | null): string | null => (iso ? new Date(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)).toISOString().slice(0, 10) : null);
+
+/** start/end XML attributes as days; an end before the start is left out. */
 function lifetime(attrs: Attributes): string {
-  const start = isoOrNull(attrs.start);
-  let end = isoOrNull(attrs.end);
-  if (start && end && Date.parse(end) < Date.parse(start)) end = null;
+  const start = dayOf(isoOrNull(attrs.start));
+  let end = dayOf(isoOrNull(attrs.end));
+  if (start && end && end < start) end = null;
   return `${start ? ` start="${xmlAttr(start)}"` : ''}${end ? ` end="${xmlAttr(end)}"` : ''}`;
 }
 
@@ -84,7 +90,7 @@ export async function writeGexf(graph: AnyGraph, out: Writable, options: GexfOpt
     + `    <creator>${xmlAttr(options.creator ?? 'reweave')}</creator>\n`
     + (options.description ? `    <description>${xmlAttr(options.description)}</description>\n` : '')
     + '  </meta>\n'
-    + `  <graph mode="dynamic" defaultedgetype="${edgeType === 'mixed' ? 'directed' : edgeType}" timeformat="dateTime" timezone="UTC">\n`
+    + `  <graph mode="dynamic" defaultedgetype="${edgeType === 'mixed' ? 'directed' : edgeType}" timeformat="date" timezone="UTC">\n`
     + attributesBlock(nodeAttrs, 'node')
     + attributesBlock(edgeAttrs, 'edge')
     + '    <nodes>\n',

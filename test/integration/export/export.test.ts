@@ -12,6 +12,7 @@ import Graph from 'graphology';
 import type { GraphConstructor } from 'graphology-types';
 import { parse as parseGraphml } from 'graphology-graphml/node/index.js';
 import { parse as parseGexf } from 'graphology-gexf/node/index.js';
+import { networkxPython, readWithNetworkx } from '../../helpers/networkx.ts';
 import { NODE_LABELS, REL_KINDS, type NodeLabel, type RelKind } from '../../../src/domain/model.ts';
 import { FILE_SPECS } from '../../../src/interchange/columns.ts';
 import { projectNetwork, type Graph as AnyGraph } from '../../../src/graph/project.ts';
@@ -103,6 +104,10 @@ function expectSame(parsed: AnyGraph, projected: AnyGraph, network: 'FULL' | 'TI
 }
 
 describe('GraphML and GEXF', () => {
+  beforeAll(() => {
+    networkxPython();
+  }, 300_000);
+
   for (const network of ['FULL', 'TIES'] as const) {
     it(`${network}: both parse back into the projected graph`, async () => {
       const projected = await projectNetwork(api.db, { communityId: api.communityId, network });
@@ -115,6 +120,23 @@ describe('GraphML and GEXF', () => {
       const gexf = await gqlExport({ network, format: 'GEXF' });
       expect(gexf.files[0]!.content).toContain('mode="dynamic"');
       expectSame(parseGexf(GraphClass, gexf.files[0]!.content), projected, network);
+    });
+
+    it(`${network}: NetworkX reads the GEXF and the GraphML export with every node, edge and lifetime`, async () => {
+      const projected = await projectNetwork(api.db, { communityId: api.communityId, network });
+      for (const format of ['GEXF', 'GRAPHML'] as const) {
+        const out = await gqlExport({ network, format });
+        const nx = readWithNetworkx(out.files[0]!.content, format === 'GEXF' ? 'gexf' : 'graphml');
+        expect(Object.keys(nx.nodes).sort(), format).toEqual(projected.nodes().sort());
+        expect(nx.edges.length, format).toBe(projected.size);
+        expect(nx.directed, format).toBe(network === 'FULL');
+      }
+      // GEXF lifetimes as NetworkX sees them: the day each node started (timeformat "date").
+      const gexf = readWithNetworkx((await gqlExport({ network, format: 'GEXF' })).files[0]!.content, 'gexf');
+      const someStart = projected.nodes().find((n) => projected.getNodeAttribute(n, 'start'));
+      expect(someStart).toBeDefined();
+      const expected = new Date(projected.getNodeAttribute(someStart!, 'start') as string | Date).toISOString().slice(0, 10);
+      expect(gexf.nodes[someStart!]!.start).toBe(expected);
     });
   }
 
