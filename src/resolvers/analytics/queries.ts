@@ -29,6 +29,8 @@ const centralityArgs = z.object({
       seed: seed.nullish(),
       weighted: z.boolean().nullish(),
       alpha: z.number().min(0, 'alpha must be in [0, 1) / 阻尼系数须在 [0, 1)').lt(1, 'alpha must be in [0, 1) / 阻尼系数须在 [0, 1)').nullish(),
+      tolerance: z.number().min(1e-15, 'tolerance must be in [1e-15, 1e-3] / 收敛阈值须在 [1e-15, 1e-3]').max(1e-3, 'tolerance must be in [1e-15, 1e-3] / 收敛阈值须在 [1e-15, 1e-3]').nullish(),
+      maxIterations: z.number().int().min(1, 'maxIterations must be 1–10000 / 最大迭代次数须为 1–10000').max(10_000, 'maxIterations must be 1–10000 / 最大迭代次数须为 1–10000').nullish(),
     })
     .nullish(),
 });
@@ -57,6 +59,8 @@ export const analyticsQueries = {
       seed: o.seed ?? null,
       weighted: o.weighted ?? null,
       alpha: o.alpha ?? null,
+      tolerance: o.tolerance ?? null,
+      maxIterations: o.maxIterations ?? null,
     });
   },
 

@@ -21,6 +21,8 @@ export interface CentralityOptions {
   seed?: number | null;
   weighted?: boolean | null;
   alpha?: number | null;
+  tolerance?: number | null;
+  maxIterations?: number | null;
 }
 
 export interface CentralityOutcome {
@@ -31,6 +33,7 @@ export interface CentralityOutcome {
   estimation: { method: 'exact' | 'sampled'; pivots: number; seed: number | null } | null;
   converged: boolean | null;
   iterations: number | null;
+  residual: number | null;
   seconds: number;
   scores: Ranked[];
 }
@@ -48,11 +51,14 @@ function settle(measure: CentralityMeasure, o: CentralityOptions): Record<string
     case 'harmonic':
       return { distance: o.distance ?? 'hops' };
     case 'eigenvector':
-      return { weighted: o.weighted ?? false, allowNonConvergence: true };
+      return { weighted: o.weighted ?? false, ...iteration(o), allowNonConvergence: true };
     case 'pagerank':
-      return { weighted: o.weighted ?? true, alpha: o.alpha ?? 0.85, allowNonConvergence: true, maxIterations: 1000 };
+      return { weighted: o.weighted ?? true, alpha: o.alpha ?? 0.85, ...iteration(o), allowNonConvergence: true };
   }
 }
+
+/** The power iterations' stopping rule: converged to within 1e-9 by default (docs/analytics.md). */
+const iteration = (o: CentralityOptions) => ({ tolerance: o.tolerance ?? 1e-12, maxIterations: o.maxIterations ?? 1000 });
 
 export async function centralityOf(ctx: ServiceContext, request: NetworkRequest, measure: CentralityMeasure, options: CentralityOptions): Promise<CentralityOutcome> {
   const parameters = settle(measure, options);
@@ -79,7 +85,7 @@ export async function centralityOf(ctx: ServiceContext, request: NetworkRequest,
 }
 
 function empty(network: NetworkSummary, measure: CentralityMeasure, parameters: Record<string, unknown>): CentralityOutcome {
-  return { network, measure, parameters, estimation: null, converged: null, iterations: null, seconds: 0, scores: [] };
+  return { network, measure, parameters, estimation: null, converged: null, iterations: null, residual: null, seconds: 0, scores: [] };
 }
 
 /** The answer, whichever form (CSR arrays or a graph) the values were computed on; `seconds` leaves out the ranking. */
@@ -91,6 +97,7 @@ function outcome(network: NetworkSummary, measure: CentralityMeasure, parameters
     estimation: result.method ? { method: result.method, pivots: result.pivots ?? order, seed: result.seed ?? null } : null,
     converged: result.converged ?? null,
     iterations: result.iterations ?? null,
+    residual: result.residual ?? null,
     seconds,
     scores,
   };

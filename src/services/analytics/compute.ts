@@ -19,6 +19,7 @@ export interface CentralityValues {
   seed?: number | null;
   iterations?: number;
   converged?: boolean;
+  residual?: number;
 }
 
 export type Progress = (done: number, total: number) => void;
