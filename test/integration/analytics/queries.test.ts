@@ -70,6 +70,26 @@ describe('centrality', () => {
     }
   }, 120_000);
 
+  it('converges the power iterations by default and reports the residual; a looser tolerance can be asked for', async () => {
+    const Q = `query($network: NetworkInput!, $measure: CentralityMeasure!, $options: CentralityOptions) {
+      centrality(network: $network, measure: $measure, options: $options) { converged iterations residual parameters network { nodeCount } } }`;
+    for (const measure of ['PAGERANK', 'EIGENVECTOR']) {
+      const tight = (await ok(Q, { network: net(), measure })).centrality;
+      expect(tight.converged, measure).toBe(true);
+      expect(tight.parameters).toMatchObject({ tolerance: 1e-12, maxIterations: 1000 });
+      expect(tight.residual).toBeLessThan(tight.network.nodeCount * 1e-12);
+      const loose = (await ok(Q, { network: net(), measure, options: { tolerance: 1e-4, maxIterations: 500 } })).centrality;
+      expect(loose.parameters).toMatchObject({ tolerance: 1e-4, maxIterations: 500 });
+      expect(loose.iterations).toBeLessThan(tight.iterations);
+      expect(loose.residual).toBeGreaterThan(tight.residual);
+    }
+    const r = await gql(Q, { network: net(), measure: 'PAGERANK', options: { tolerance: 0 } });
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0]!.extensions!.field).toBe('options.tolerance');
+    const m = await gql(Q, { network: net(), measure: 'PAGERANK', options: { maxIterations: 10_001 } });
+    expect(m.errors![0]!.extensions!.field).toBe('options.maxIterations');
+  });
+
   it('agrees with the pure analytics on the same projection', async () => {
     // The expected values below are computed on this thread — the server's — for seconds; a request
     // sent right after such a stall can meet a keep-alive socket the server is just closing
@@ -289,6 +309,11 @@ describe('empty windows, bad options, scope', () => {
     await bad(`query($n: NetworkInput!) { communityDetection(network: $n, resolution: 0) { count } }`, { n: net() }, 'resolution');
     await bad(`query($n: NetworkInput!) { communityDetection(network: $n, resolution: -1) { count } }`, { n: net() }, 'resolution');
     await bad(CENTRALITY, { network: { communityId: demo, from: '2025-01-01', asOf: '2025-02-01' }, measure: 'DEGREE' }, 'network.asOf');
+    // A date written as a number or an enum is refused, never read as "no date" (all time).
+    await bad(`query { centrality(network: {communityId: "${demo}", asOf: 20250101}, measure: DEGREE) { measure } }`, {}, 'network.asOf');
+    await bad(`query($c: ID!) { activeResidents(communityId: $c, from: 5, to: "2025-01-01") { seconds } }`, { c: demo }, 'from');
+    await bad(`query($c: ID!) { activeResidents(communityId: $c, to: TODAY) { seconds } }`, { c: demo }, 'to');
+    await bad(CENTRALITY, { network: net({ from: 20250101 }), measure: 'DEGREE' }, 'network.from');
     await bad(CENTRALITY, { network: net({ sources: { exchange: -1 } }), measure: 'DEGREE' }, 'network.sources.exchange');
     await bad(CENTRALITY, { network: net(), measure: 'DEGREE', first: -1 }, 'first');
     await bad(CENTRALITY, { network: net(), measure: 'DEGREE', after: 'nonsense' }, 'after');
