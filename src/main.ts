@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
 import { loadDemoIfEmpty } from './services/demo/load-demo.ts';
 import { startApp } from './server/app.ts';
+import { stopOn } from './cli/stop-signals.ts';
 
 const log = (line: string) => console.log(`[reweave] ${line}`);
 
@@ -42,7 +43,16 @@ async function pseudonymSecret(dataRoot: string): Promise<string> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const connection = await connect(config, log);
+  let connection: Awaited<ReturnType<typeof connect>> | undefined;
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  // A signal stops the service and the local Neo4j this process started, at any point of the start.
+  // Until connect() returns there is nothing to close: a JVM being started ends with this process.
+  stopOn(async (reason) => {
+    log(`${reason}: stopping`);
+    await app?.close();
+    await connection?.close();
+  });
+  connection = await connect(config, log);
   const { db } = connection;
   await migrateWhenReachable(() => migrate(db, log));
 
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
     log(`  ${token}`);
   }
 
-  const app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot) });
+  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
 
   // The demo loads while the service already answers, so the first start is not held up by it.
@@ -77,17 +87,6 @@ async function main(): Promise<void> {
       .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`));
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    await app.close();
-    await connection.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,7 @@ import { exportNetwork } from '../services/export/export-network.ts';
 import { graphFileNames } from '../services/export/graph-files.ts';
 import { checkOptions, EXPORT_FORMATS, type ExportOptions } from '../services/export/options.ts';
 import { FolderSink } from '../services/export/sink.ts';
+import { exitOnStopRequest } from './stop-signals.ts';
 
 const HELP = `Export a community's network / 导出社区网络
 
@@ -160,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitOnStopRequest();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -21,6 +21,7 @@ import { IMPORT_MODES, offlineTarget, type ImportMode } from '../services/import
 import { folderSource, noRowWarnings, type SourceFile } from '../services/import/source.ts';
 import type { ImportSummary, ProgressEvent, RowError } from '../services/import/report.ts';
 import { progress } from './progress.ts';
+import { exitOnStopRequest } from './stop-signals.ts';
 
 const HELP = `Usage: npm run import -- <folder> [options]
   Imports Resident.csv, Organization.csv, MEMBERSHIP.csv, … (see docs/import.md) from <folder>.
@@ -160,6 +161,9 @@ async function run(mode: ImportMode, config: Config, files: SourceFile[], shared
   }
 }
 
+// Interrupted, the import exits at once: what it wrote through Cypher is whole transactions, and an
+// offline load's staging folder and importer go with the process (src/db/local/leftovers.ts).
+exitOnStopRequest();
 main().catch((error: unknown) => {
   console.error(`import failed: ${(error as Error).message}`);
   process.exit(1);

@@ -13,6 +13,7 @@ import { parseOrReport, UsageError } from './usage.ts';
 import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import { termsOf, type Role } from '../domain/vocabulary.ts';
 import { createToken, listTokens, revokeToken } from '../services/auth/tokens.ts';
+import { exitOnStopRequest } from './stop-signals.ts';
 
 const ROLES = termsOf('Role');
 
@@ -192,6 +193,7 @@ async function main(argv: string[]): Promise<number> {
   return run(command);
 }
 
+exitOnStopRequest();
 main(process.argv.slice(2)).then(
   // Explicit exit: no driver socket or child process handle should keep the CLI alive.
   (code) => process.exit(code),
