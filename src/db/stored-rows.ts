@@ -4,10 +4,12 @@
  * existed are mended where the model says what the value should be — a state missing or outside
  * its vocabulary goes to its initial value, an optional term outside its vocabulary (a prototype
  * name such as "constructor") is removed — and reported where it does not (a required term, an
- * out-of-range number, an empty required text, times that run backwards), for a person to fix.
+ * out-of-range number, an empty required text, times that run backwards, an id the model no longer
+ * accepts), for a person to fix.
  * Reads page by id in short transactions; each page's mends are one idempotent write.
  */
 import { NODE_LABELS, REL_KINDS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
+import { ID_RULE, isId } from '../domain/ids.ts';
 import type { Plain, Props } from '../domain/records.ts';
 import { isTerm, nodeProps, orderProblems, relProps, valueProblem } from '../domain/storable.ts';
 import type { Database } from './database.ts';
@@ -49,6 +51,8 @@ export function judgeRow(of: NodeLabel | RelKind, props: Readonly<Record<string,
   const id = String(row.id);
   const problems: StoredProblem[] = [];
   const patch: Props = {};
+  // An id is never rewritten here (other rows and files refer to it): a person must choose another.
+  if (!isId(id)) problems.push({ of, id, field: 'id', value: id, reason: `id: ${ID_RULE}` });
   for (const [field, spec] of Object.entries(props)) {
     const value = row[field] ?? null;
     const unknownTerm = spec.type.kind === 'enum' && value !== null && !isTerm(spec.type.vocabulary, value);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { termsOf } from '../domain/vocabulary.ts';
 import type { PropType } from '../domain/model.ts';
-import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
+import { ID_RULE, isId } from '../domain/ids.ts';
 import { cleanText, MAX_LIST_ITEM, MAX_LIST_ITEMS, numberProblem } from '../domain/storable.ts';
 
 /** Accepts ISO date-times with an offset and bare dates (midnight UTC); yields a Date. */
@@ -17,7 +17,7 @@ export const id = z
   .trim()
   .min(1, 'must not be empty / 不能为空')
   .max(200, 'at most 200 characters / 最多 200 字符')
-  .regex(ID_PATTERN, ID_RULE);
+  .refine(isId, ID_RULE);
 
 /** Text trimmed of blanks, BOM and zero-width characters; what is empty after that is refused. */
 const text = (max: number) =>

@@ -21,6 +21,7 @@
 import type { Attributes } from 'graphology-types';
 import { resolveGroups, type Grouping } from './grouping.ts';
 import { checkGraph, mergeOptions, type AnyGraph } from './shared.ts';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/brokerage';
 
@@ -65,7 +66,7 @@ export function brokerage<N extends Attributes>(graph: AnyGraph<N>, options: Par
   }
   if (graph.type !== 'directed') throw new Error(`${MODULE}: graph must be directed (got ${graph.type})`);
   const groups = resolveGroups(graph, group, MODULE);
-  const nodes: Record<string, BrokerageCounts> = {};
+  const nodes = keyedRecord<BrokerageCounts>();
   const totals = zero();
   graph.forEachNode((b) => {
     const gb = groups.get(b);

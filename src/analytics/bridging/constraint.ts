@@ -15,6 +15,7 @@
  * directed graph (NetworkX's all_neighbors); self-loops are left out.
  */
 import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/constraint';
 
@@ -52,7 +53,7 @@ export function constraint(graph: AnyGraph, options?: Partial<ConstraintOptions>
   // Burt's, visiting Σ_q d_q entries instead of d_i² look-ups.
   const direct = new Float64Array(n).fill(Number.NaN);
   const indirect = new Float64Array(n);
-  const result: Record<string, NodeConstraint> = {};
+  const result = keyedRecord<NodeConstraint>();
   for (let i = 0; i < n; i += 1) {
     const from = offsets[i]!;
     const to = offsets[i + 1]!;

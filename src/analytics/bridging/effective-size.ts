@@ -12,6 +12,7 @@
  * null. Contacts are neighbours either way in a directed graph; self-loops are left out.
  */
 import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/effective-size';
 
@@ -48,7 +49,7 @@ export function effectiveSize(graph: AnyGraph, options?: Partial<EffectiveSizeOp
   // p[q] = p_iq for i's contacts (NaN elsewhere marks "not a contact"); the redundancy of contact j,
   // Σ_q p_iq m_jq, walks j's own contacts q and keeps those that are i's contacts too.
   const p = new Float64Array(n).fill(Number.NaN);
-  const result: Record<string, NodeEffectiveSize> = {};
+  const result = keyedRecord<NodeEffectiveSize>();
   for (let i = 0; i < n; i += 1) {
     const from = offsets[i]!;
     const to = offsets[i + 1]!;

@@ -24,6 +24,7 @@ import { checkSeed, mulberry32, shuffle } from '../graph-utils/prng.ts';
 import { resolveGroups, type Grouping } from './grouping.ts';
 import { checkGraph, checkWeightOption, mergeOptions, weightReader, type AnyGraph, type WeightOption } from './shared.ts';
 import type { Attributes } from 'graphology-types';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/ei-index';
 
@@ -160,9 +161,9 @@ export function eiIndex<N extends Attributes>(graph: AnyGraph<N>, options: Parti
     };
   }
 
-  const groupsOut: Record<string, EICounts & { size: number }> = {};
+  const groupsOut = keyedRecord<EICounts & { size: number }>();
   for (const g of groupNames) groupsOut[g] = { size: 0, external: 0, internal: 0, ei: null };
-  const nodesOut: Record<string, EICounts> = {};
+  const nodesOut = keyedRecord<EICounts>();
   assigned.forEach((node, i) => {
     const { external: e, internal: inner } = nodeCounts[i]!;
     nodesOut[node] = { external: e, internal: inner, ei: ratio(e, inner) };

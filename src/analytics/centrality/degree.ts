@@ -8,7 +8,7 @@
  * Raw counts by default (NetworkX `G.degree()`); `normalized` divides by n − 1, NetworkX's
  * `degree_centrality` (1 for every node of a graph of one node, 0 for none, as NetworkX).
  */
-import { asCSR, isCSR, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, isCSR, toRecord, type CSR, type GraphLike, keyedRecord } from '../graph-utils/csr.ts';
 import { checkBoolean, resolveOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'centrality/degree';
@@ -33,7 +33,7 @@ export function degree(graph: GraphLike | CSR, options?: Partial<DegreeOptions>)
     if (graph.type !== 'undirected' || graph.multi) asCSR(graph, 'weight', MODULE); // refuses with the CSR's own message
     const n = graph.order;
     const scale = normalized ? (n > 1 ? 1 / (n - 1) : 1) : 1;
-    const values: Record<string, number> = {};
+    const values = keyedRecord<number>();
     graph.forEachNode((node) => {
       values[node] = graph.degreeWithoutSelfLoops(node) * scale;
     });

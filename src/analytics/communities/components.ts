@@ -8,6 +8,7 @@
  * apart into isolates and small cliques.
  */
 import { checkGraph, denseIndex, type AnyGraph } from '../bridging/shared.ts';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'communities/components';
 
@@ -75,7 +76,7 @@ export function connectedComponents(graph: AnyGraph): ComponentsResult {
   const order = sizesByLabel.map((_, c) => c).sort((a, b) => sizesByLabel[b]! - sizesByLabel[a]!);
   const rank = new Int32Array(order.length);
   order.forEach((c, r) => { rank[c] = r; });
-  const membership: Record<string, number> = {};
+  const membership = keyedRecord<number>();
   let isolates = 0;
   for (let i = 0; i < n; i += 1) {
     membership[nodes[i]!] = rank[componentOf[i]!]!;

@@ -16,6 +16,7 @@
 import { checkGraph, checkWeightOption, denseIndex, mergeOptions, requireUndirected, weightReader, type AnyGraph, type WeightOption } from '../bridging/shared.ts';
 import { modularity } from './modularity.ts';
 import { checkSeed, mulberry32, shuffle, type Random } from '../graph-utils/prng.ts';
+import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'communities/louvain';
 
@@ -204,7 +205,7 @@ export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): Lou
 
   // Number communities by their first node in graph order.
   const renumber = new Map<number, number>();
-  const communities: Record<string, number> = {};
+  const communities = keyedRecord<number>();
   nodes.forEach((node, i) => {
     const c = membership[i]!;
     if (!renumber.has(c)) renumber.set(c, renumber.size);

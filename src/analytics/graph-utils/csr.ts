@@ -167,9 +167,18 @@ export function asCSR(graph: GraphLike | CSR, weightAttribute: string, module: s
   return isCSR(graph) ? graph : toCSR(graph, { weightAttribute }, module);
 }
 
-/** Dense values → a record keyed by node id (null prototype: ids such as "__proto__" are safe). */
+/**
+ * An empty record for results keyed by node id or group name — both come from stored data. Null
+ * prototype: with `{}`, a key "__proto__" would set the prototype instead of an entry (the node
+ * vanishes from the result) and "constructor" would read Object's function.
+ */
+export function keyedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** Dense values → a record keyed by node id. */
 export function toRecord(csr: CSR, values: ArrayLike<number>): Record<string, number> {
-  const out = Object.create(null) as Record<string, number>;
+  const out = keyedRecord<number>();
   for (let v = 0; v < csr.order; v += 1) out[csr.ids[v]!] = values[v]!;
   return out;
 }

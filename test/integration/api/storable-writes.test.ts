@@ -86,6 +86,13 @@ describe('enum values that are JavaScript prototype names', () => {
   });
 });
 
+describe('ids that are JavaScript prototype names', () => {
+  it('refuses a Resident id "constructor" in createResident and "__proto__" in importRows', async () => {
+    await refusedMutation('mutation($c: ID!) { createResident(input: {id: "constructor", communityId: $c, displayName: "甲"}) { id } }', { c: api.communityId }, 'input.id');
+    await refusedImport('Resident', [resident({ id: '__proto__' })], 'id');
+  });
+});
+
 describe('numbers outside the model bounds', () => {
   it('refuses Community population 3000000000 in importRows and 20000000 in updateCommunity', async () => {
     await refusedImport('Community', [{ id: api.communityId, name: '测试社区', population: 3_000_000_000 }], 'population');

@@ -30,6 +30,7 @@ beforeAll(async () => {
     CREATE (r2:Resident {id: $c + '-r2', communityId: $c, displayName: '乙', cultivationStage: 'toString', createdAt: datetime('2024-01-01T00:00:00Z')})
     CREATE (r3:Resident {id: $c + '-r3', communityId: $c, displayName: '丙', cultivationStage: 'GOOD_PERSON', createdAt: datetime('2024-06-01T00:00:00Z'), endedAt: datetime('2024-01-01T00:00:00Z')})
     CREATE (o:Organization {id: $c + '-o', communityId: $c, name: '书画社', type: 'hasOwnProperty', orientation: 'SELF_BENEFIT', createdAt: datetime('2024-01-01T00:00:00Z')})
+    CREATE (:Resident {id: 'constructor', communityId: $c, displayName: '丁', cultivationStage: 'UNIDENTIFIED', createdAt: datetime('2024-01-01T00:00:00Z')})
     CREATE (r1)-[:MEMBER_OF {id: $c + '-m', role: 'isPrototypeOf', createdAt: datetime('2024-01-01T00:00:00Z')}]->(o)
     CREATE (r1)-[:KNOWS {id: $c + '-k', source: 'constructor', createdAt: datetime('2024-01-01T00:00:00Z')}]->(r2)
     CREATE (r1)-[:EXCHANGED {id: $c + '-x', at: datetime('2024-02-01T00:00:00Z'), hours: 1e308, createdAt: datetime('2024-01-01T00:00:00Z')}]->(r2)
@@ -71,6 +72,7 @@ describe('the stored-row check (migration 002)', () => {
     left(find(summary.problems, c, 'population'), 3_000_000_000);
     left(find(summary.problems, id('x'), 'hours'), 1e308);
     left(find(summary.problems, id('r3'), 'endedAt'));
+    left(find(summary.problems, 'constructor', 'id'), 'constructor');
     expect(lines.some((l) => l.includes(`${id('r2')}.cultivationStage`) && l.includes('toString'))).toBe(true);
 
     const [stored] = await cypher(`
