@@ -12,7 +12,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { seesPseudonymsOnly } from '../domain/permissions.ts';
-import type { PropSpec } from '../domain/model.ts';
+import { REL_SPECS, type PropSpec } from '../domain/model.ts';
 import type { NodeRecord, Plain, Props, RelRecord } from '../domain/records.ts';
 import { isTerm, nodeProps, relProps } from '../domain/storable.ts';
 import type { PropType } from '../domain/model.ts';
@@ -67,7 +67,7 @@ function report(what: string, field: string, value: unknown, readAs: Plain): voi
 }
 
 /** The row with every unreadable model property replaced; the same object when all are readable. */
-function readable<R extends Props>(what: string, props: Readonly<Record<string, PropSpec>>, row: R, createdAt: boolean): R {
+function readable<R extends Props>(what: string, props: Readonly<Record<string, PropSpec>>, row: R, times: readonly (readonly [string, boolean])[]): R {
   let out: R | undefined;
   const replace = (field: string, value: Plain) => {
     report(what, field, row[field], value);
@@ -83,16 +83,26 @@ function readable<R extends Props>(what: string, props: Readonly<Record<string, 
       replace(name, nonNull ? fallbackOf(spec) : null);
     }
   }
-  if (createdAt && !(row.createdAt instanceof Date)) replace('createdAt', new Date(0));
+  for (const [name, nonNull] of times) {
+    const value = row[name];
+    if (value instanceof Date && !Number.isNaN(value.getTime())) continue;
+    if (nonNull) replace(name, new Date(0));
+    else if (value !== null && value !== undefined) replace(name, null);
+  }
   return out ?? row;
 }
 
+/** The times every node has (DESIGN.md, "Data model"), each with whether GraphQL declares it non-null. */
+const NODE_TIMES = [['createdAt', true], ['updatedAt', false], ['endedAt', false]] as const;
+const SPAN_TIMES = [['createdAt', true], ['since', false], ['until', false]] as const;
+const EVENT_TIMES = [['createdAt', true], ['at', true]] as const;
+
 export function readableNode(node: NodeRecord): NodeRecord {
-  return readable(`${node._label} ${node.id}`, nodeProps(node._label), node, true);
+  return readable(`${node._label} ${node.id}`, nodeProps(node._label), node, NODE_TIMES);
 }
 
 export function readableRel(rel: RelRecord): RelRecord {
-  return readable(`${rel._kind} ${rel.id}`, relProps(rel._kind), rel, true);
+  return readable(`${rel._kind} ${rel.id}`, relProps(rel._kind), rel, REL_SPECS[rel._kind].time === 'span' ? SPAN_TIMES : EVENT_TIMES);
 }
 
 export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, stored: NodeRecord): NodeRecord {

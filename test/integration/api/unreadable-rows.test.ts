@@ -28,13 +28,13 @@ describe('a page of residents with one unreadable stored row', () => {
     const org = await api.make('Organization');
     const m = await api.gql('mutation($r: ID!, $o: ID!) { addMembership(input: {residentId: $r, organizationId: $o, role: MEMBER}) { id } }', { r: bad, o: org });
     expect(m.errors).toBeUndefined();
-    await cypher("MATCH (r:Resident {id: $id}) SET r.housingType = 'constructor', r.skills = 'not a list' REMOVE r.cultivationStage", { id: bad });
+    await cypher("MATCH (r:Resident {id: $id}) SET r.housingType = 'constructor', r.skills = 'not a list', r.endedAt = 'last spring' REMOVE r.cultivationStage", { id: bad });
     await cypher("MATCH (:Resident {id: $id})-[m:MEMBER_OF]->() SET m.role = 'isPrototypeOf'", { id: bad });
     await cypher('MATCH (c:Community {id: $id}) SET c.population = 3000000000', { id: api.communityId });
 
     for (const token of [api.tokens.ADMIN, api.tokens.ANALYST, api.tokens.RESEARCHER]) {
       const page = await api.gql(
-        'query($c: [ID!]) { residents(first: 500, filter: {communityIds: $c}) { edges { node { id housingType skills cultivationStage memberships { role } } } } }',
+        'query($c: [ID!]) { residents(first: 500, filter: {communityIds: $c}) { edges { node { id housingType skills cultivationStage endedAt memberships { role } } } } }',
         { c: [api.communityId] },
         token,
       );
@@ -42,7 +42,7 @@ describe('a page of residents with one unreadable stored row', () => {
       const byId = new Map(page.data!.residents.edges.map((e: { node: { id: string } }) => [e.node.id, e.node]));
       expect(byId.get(good[0]!)).toMatchObject({ housingType: 'URBAN_VILLAGE', cultivationStage: 'UNIDENTIFIED' });
       expect(byId.get(good[1]!)).toMatchObject({ cultivationStage: 'UNIDENTIFIED' });
-      expect(byId.get(bad)).toEqual({ id: bad, housingType: null, skills: null, cultivationStage: 'UNIDENTIFIED', memberships: [{ role: 'MEMBER' }] });
+      expect(byId.get(bad)).toEqual({ id: bad, housingType: null, skills: null, cultivationStage: 'UNIDENTIFIED', endedAt: null, memberships: [{ role: 'MEMBER' }] });
     }
     const community = await api.gql('query($id: ID!) { community(id: $id) { name population } }', { id: api.communityId });
     expect(community).toEqual({ data: { community: { name: '测试社区', population: null } } });
