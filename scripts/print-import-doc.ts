@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { FILE_SPECS, MAX_FIELD_LENGTH, type Column } from '../src/interchange/columns.ts';
 import { MAX_LINE_BYTES } from '../src/interchange/lines.ts';
-import { VOCABULARIES } from '../src/domain/vocabulary.ts';
+import { synonymsOf, VOCABULARIES } from '../src/domain/vocabulary.ts';
 import { REL_SPECS, NODE_SPECS } from '../src/domain/model.ts';
 
 function typeText(c: Column): string {
@@ -15,9 +15,9 @@ function typeText(c: Column): string {
     case 'id': return 'id';
     case 'ref': return `id of ${t.labels.join(' / ')}`;
     case 'label': return 'node label';
-    case 'enum': return `${t.vocabulary}: ${Object.entries(VOCABULARIES[t.vocabulary].terms as Record<string, { zh: string }>).map(([k, v]) => `${k} (${v.zh})`).join(', ')}`;
+    case 'enum': return `${t.vocabulary}: ${Object.entries(VOCABULARIES[t.vocabulary].terms as Record<string, { zh: string }>).map(([k, v]) => `${k} (${[v.zh, ...synonymsOf(t.vocabulary, k)].join(', ')})`).join(', ')}`;
     case 'strings': return 'list, "|"-separated in CSV';
-    case 'datetime': return 'date or date-time (ISO-8601)';
+    case 'datetime': return 'date (2025-03-01, 2025/03/01, 2025.3.1, 2025年3月1日) or ISO-8601 date-time';
     case 'int':
     case 'float': return `${t.kind === 'int' ? 'integer' : 'number'} ${t.kind === 'float' && t.above ? `> ${t.min}` : `≥ ${t.min}`}, ≤ ${t.max.toLocaleString('en-US')}`;
     default: return t.kind;
@@ -39,9 +39,16 @@ JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` w
 - **Stable ids.** Every row has an \`id\` you choose (letters, digits, \`_ . : -\`). Importing the same
   files again changes nothing; a changed row updates the stored one. Never build ids from names.
 - **Headers.** English column names or the Chinese alias shown below (e.g. \`显示名（化名）\`).
-- **Values.** Enums take the English term or its Chinese name (\`好人\` = \`GOOD_PERSON\`); booleans
-  \`true/false\`, \`yes/no\`, \`1/0\`, \`是/否\`; dates \`2025-03-01\` or \`2025-03-01T09:30:00+08:00\`;
-  lists \`书法|维修\`. Fields longer than ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters are refused.
+- **Values.** Enums take the English term (any case, \`core team\` = \`CORE_TEAM\`), its Chinese name
+  (\`好人\` = \`GOOD_PERSON\`) or a common synonym listed after it in the tables below (\`商品房\`,
+  \`骨干\`, \`队长\`; the one table of them is \`SYNONYMS\` in \`src/domain/vocabulary.ts\`); brackets
+  may be ASCII or full-width (\`花园小区(商品房)\`). A refused value is answered with every term and
+  its Chinese names. Booleans \`true/false\`, \`yes/no\`, \`1/0\`, \`是/否\`. Dates \`2025-03-01\`,
+  \`2025/03/01\`, \`2025.3.1\` or \`2025年3月1日\` (midnight UTC; year first only, since \`03/01/2025\`
+  means different days to different people), or a date-time \`2025-03-01T09:30:00+08:00\`. Lists
+  \`书法|维修\`.
+  枚举值可写英文、中文或常用同义词（如 \`商品房\`、\`骨干\`、\`队长\`），括号全角半角均可；日期可写
+  \`2025-03-01\`、\`2025/03/01\`、\`2025.3.1\` 或 \`2025年3月1日\`（年份在前）。 Fields longer than ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters are refused.
   Blanks, a byte-order mark and zero-width characters around a value are trimmed; a required text
   that is empty after that is refused. Numbers must lie within the bounds shown in each table.
 - **States.** A state column (\`cultivationStage\`, \`status\`, …) may be left out: a new node then

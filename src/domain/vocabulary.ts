@@ -227,3 +227,46 @@ export type CultivationStage = TermOf<'CultivationStage'>;
 export type PartnerStatus = TermOf<'PartnerStatus'>;
 export type PartnerKind = TermOf<'PartnerKind'>;
 export type ProjectStatus = TermOf<'ProjectStatus'>;
+
+/**
+ * What people write for a term besides its English name and its Chinese name: the import accepts
+ * these too, because a roster kept by hand says 商品房 or 骨干, not 花园小区（商品房） or 核心团队.
+ * This is the one table of them: the importer's lookup, its refusals and docs/import.md all read it.
+ * Each synonym names exactly one term of its vocabulary (a unit test checks that none is another
+ * term's name). Brackets are compared without regard to width, so 花园小区(商品房) needs no entry.
+ */
+export const SYNONYMS: { readonly [V in VocabularyName]?: Readonly<Record<string, TermOf<V>>> } = {
+  CultivationStage: { 待识别: 'UNIDENTIFIED', 领头人: 'GROUP_LEADER', 社群领袖: 'GROUP_LEADER' },
+  HousingType: {
+    商品房: 'GARDEN_ESTATE',
+    花园小区: 'GARDEN_ESTATE',
+    商品房小区: 'GARDEN_ESTATE',
+    保障房: 'AFFORDABLE_HOUSING',
+    公租房: 'AFFORDABLE_HOUSING',
+    老旧小区: 'OLD_ESTATE',
+    老院落: 'OLD_ESTATE',
+  },
+  MembershipRole: {
+    普通成员: 'MEMBER',
+    会员: 'MEMBER',
+    队员: 'MEMBER',
+    组员: 'MEMBER',
+    骨干: 'CORE_TEAM',
+    核心成员: 'CORE_TEAM',
+    队长: 'LEADER',
+    组长: 'LEADER',
+    会长: 'LEADER',
+    带头人: 'LEADER',
+  },
+  AttendanceRole: { 参加者: 'PARTICIPANT', 志愿服务者: 'VOLUNTEER', 组织人: 'ORGANIZER', 主持人: 'ORGANIZER' },
+  PartnerStatus: { 征集: 'CALLED', 申请: 'APPLIED', 协商: 'CONSULTED', 评审: 'REVIEWED', 挂牌: 'ACTIVE', 退出: 'EXITED' },
+  OrganizationType: { 自组织: 'SELF_ORGANIZATION', 驻区单位: 'RESIDENT_UNIT' },
+  TieSource: { 自报: 'SELF_REPORTED', 观察: 'OBSERVED', 问卷: 'SURVEY' },
+  ContributionKind: { 现金: 'MONEY', 捐款: 'MONEY' },
+};
+
+/** The synonyms of one term, in table order (for refusals and the import reference). */
+export function synonymsOf(vocabulary: VocabularyName, term: string): string[] {
+  const table = (SYNONYMS[vocabulary] ?? {}) as Readonly<Record<string, string>>;
+  return Object.keys(table).filter((s) => table[s] === term);
+}

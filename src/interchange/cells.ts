@@ -1,11 +1,13 @@
 /**
  * One cell of a dataset file to a typed value and back. CSV cells are strings; JSON cells may
- * already be numbers, booleans or arrays. Enums accept the English term or its Chinese name
- * (好人 → GOOD_PERSON); booleans true/false, yes/no, 1/0, 是/否; lists in CSV are joined with "|".
+ * already be numbers, booleans or arrays. Enums accept the English term, its Chinese name
+ * (好人 → GOOD_PERSON) or a synonym from the vocabulary's table (商品房 → GARDEN_ESTATE); booleans
+ * true/false, yes/no, 1/0, 是/否; dates ISO-8601 or year first as spreadsheets and people write
+ * them (2024/05/20, 2024.6.1, 2024年5月20日); lists in CSV are joined with "|".
  */
-import { VOCABULARIES } from '../domain/vocabulary.ts';
+import { synonymsOf, VOCABULARIES, type Term, type VocabularyName } from '../domain/vocabulary.ts';
 import { isId } from '../domain/ids.ts';
-import { cleanText, isTerm, MAX_LIST_ITEM, numberProblem } from '../domain/storable.ts';
+import { cleanText, isTerm, MAX_LIST_ITEM, MAX_LIST_ITEMS, numberProblem } from '../domain/storable.ts';
 import { LABELS_WITH_STATE, MAX_FIELD_LENGTH, type Column } from './columns.ts';
 
 export type CellValue = string | number | boolean | Date | string[];
@@ -19,12 +21,37 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\
 const fail = (reason: string): CellResult => ({ ok: false, reason });
 const ok = (value: CellValue | null): CellResult => ({ ok: true, value });
 
-function enumTerm(vocabulary: keyof typeof VOCABULARIES, raw: string): string | undefined {
+/** Brackets of either width and blanks do not tell terms apart: 花园小区(商品房) is 花园小区（商品房）. */
+const foldTerm = (s: string): string => s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+
+/** Per vocabulary: every accepted spelling (English, Chinese, synonym; folded) → its term. */
+const termIndex = new Map<VocabularyName, Map<string, string>>();
+
+function spellings(vocabulary: VocabularyName): Map<string, string> {
+  let index = termIndex.get(vocabulary);
+  if (!index) {
+    index = new Map();
+    for (const [term, t] of Object.entries(VOCABULARIES[vocabulary].terms as Record<string, Term>)) {
+      for (const s of [term, t.zh, ...synonymsOf(vocabulary, term)]) index.set(foldTerm(s), term);
+    }
+    termIndex.set(vocabulary, index);
+  }
+  return index;
+}
+
+function enumTerm(vocabulary: VocabularyName, raw: string): string | undefined {
   if (isTerm(vocabulary, raw)) return raw;
-  const upper = raw.toUpperCase();
+  // "core team", "Core-Team" → CORE_TEAM: the English term as people type it.
+  const upper = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
   if (isTerm(vocabulary, upper)) return upper;
-  const terms = VOCABULARIES[vocabulary].terms as Record<string, { zh: string }>;
-  return Object.entries(terms).find(([, t]) => t.zh === raw)?.[0];
+  return spellings(vocabulary).get(foldTerm(raw));
+}
+
+/** The terms a refusal lists: each with its Chinese name and synonyms, so a worker finds the word they meant. */
+export function allowedTerms(vocabulary: VocabularyName): string {
+  return Object.entries(VOCABULARIES[vocabulary].terms as Record<string, Term>)
+    .map(([term, t]) => `${term} (${[t.zh, ...synonymsOf(vocabulary, term)].join(' / ')})`)
+    .join(', ');
 }
 
 // Datasets repeat the same dates many times (parseDate was 7% of the beizhan validation profile
@@ -40,15 +67,33 @@ export function parseDate(raw: string): Date | null {
   return parsed;
 }
 
+/**
+ * Dates as Excel and people write them in China: year first, then month and day, separated by one
+ * of / . - or written 2024年5月20日. Only year-first forms: 05/06/2024 is May or June depending on
+ * who wrote it, so it stays refused. A date without a time is midnight UTC, as an ISO date is.
+ */
+const LOCAL_DATE = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$|^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+
+/** The forms a refusal names (bilingual, as the message is read by workers). */
+export const DATE_FORMS = '2025-03-01, 2025-03-01T09:30:00+08:00, 2025/03/01, 2025.3.1 or 2025年3月1日 (year first)';
+
+function calendarDate(y: number, m: number, d: number): Date | null {
+  // Reject calendar dates JavaScript would silently roll over (2025-02-30 → 2 March).
+  const calendar = new Date(Date.UTC(y, m - 1, d));
+  return calendar.getUTCFullYear() === y && calendar.getUTCMonth() === m - 1 && calendar.getUTCDate() === d ? calendar : null;
+}
+
 function parseDateUncached(raw: string): Date | null {
+  const local = LOCAL_DATE.exec(raw);
+  if (local) {
+    const [y, m, d] = (local[1] ? [local[1], local[3], local[4]] : [local[5], local[6], local[7]]).map(Number) as [number, number, number];
+    return calendarDate(y, m, d);
+  }
   if (!ISO.test(raw)) return null;
   const date = new Date(raw.length === 10 ? `${raw}T00:00:00Z` : raw);
   if (Number.isNaN(date.getTime())) return null;
-  // Reject calendar dates JavaScript would silently roll over (2025-02-30 → 2 March).
   const [y, m, d] = raw.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const calendar = new Date(Date.UTC(y, m - 1, d));
-  if (calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== d) return null;
-  return date;
+  return calendarDate(y, m, d) ? date : null;
 }
 
 export function parseCell(column: Column, input: unknown): CellResult {
@@ -75,6 +120,7 @@ export function parseCell(column: Column, input: unknown): CellResult {
       return ok(raw);
     case 'strings': {
       const list = (Array.isArray(raw) ? raw.map(String) : String(raw).split(LIST_SEPARATOR)).map(cleanText).filter(Boolean);
+      if (list.length > MAX_LIST_ITEMS) return fail(`${column.name}: ${list.length} items; at most ${MAX_LIST_ITEMS} / 最多 ${MAX_LIST_ITEMS} 项`);
       return list.every((s) => s.length <= MAX_LIST_ITEM) ? ok(list) : fail(`${column.name}: an item is longer than ${MAX_LIST_ITEM} characters / 列表项过长`);
     }
     case 'int':
@@ -93,13 +139,13 @@ export function parseCell(column: Column, input: unknown): CellResult {
     }
     case 'datetime': {
       const d = raw instanceof Date ? raw : parseDate(String(raw));
-      return d ? ok(d) : fail(`${column.name}: "${String(raw)}" is not an ISO-8601 date such as 2025-03-01 or 2025-03-01T09:30:00+08:00 / 日期格式错误`);
+      return d ? ok(d) : fail(`${column.name}: "${String(raw)}" is not a date; accepted: ${DATE_FORMS} / 日期格式错误，可写 2025-03-01、2025/03/01、2025.3.1 或 2025年3月1日（年份在前）`);
     }
     case 'enum': {
       const term = typeof raw === 'string' ? enumTerm(type.vocabulary, raw) : undefined;
       if (term) return ok(term);
-      const allowed = Object.keys(VOCABULARIES[type.vocabulary].terms).join(', ');
-      return fail(`${column.name}: "${String(raw)}" is not a ${type.vocabulary}; allowed: ${allowed} / 取值无效`);
+      const zh = VOCABULARIES[type.vocabulary].description.zh;
+      return fail(`${column.name}: "${String(raw)}" is not a ${type.vocabulary}; allowed: ${allowedTerms(type.vocabulary)} / 「${String(raw)}」不是有效的${zh}，可填上列英文或中文`);
     }
   }
 }
