@@ -1,7 +1,9 @@
 /**
  * What may be stored, derived from the data model: one check per value and one per row, used by
- * every write path (the GraphQL inputs' zod schemas, the mutations, importRows and the import CLI,
- * online and offline), so that nothing the API cannot read back is ever written. The read side
+ * every write path, so that nothing the API cannot read back is ever written. The GraphQL inputs'
+ * zod schemas (src/schema/zod-props.ts) and the importer's cells (src/interchange/cells.ts) judge
+ * each value with these functions and each row with orderProblems; the create use case checks the
+ * whole row again; the stored-row check (src/db/stored-rows.ts) judges stored rows by them. The read side
  * (src/services/shape.ts) uses the same checks to recognise a stored value that is not readable.
  */
 import { NODE_SPECS, REL_SPECS, ORDERED_TIMES, type NodeLabel, type PropSpec, type PropType, type RelKind } from './model.ts';
@@ -16,9 +18,18 @@ export interface RowProblem {
 export const MAX_LIST_ITEM = 100;
 export const MAX_LIST_ITEMS = 100;
 
-// Whitespace, the byte-order mark and the zero-width characters: invisible at either end of a
-// text, so a name made only of them would be stored as an empty or invisible string.
-const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/;
+/**
+ * Whitespace (what String.prototype.trim removes: ECMAScript's WhiteSpace and LineTerminator,
+ * the BOM among them) and the zero-width characters U+200B–U+200D and U+2060: invisible at either
+ * end of a text, so a name made only of them would be stored as an empty or invisible string.
+ * Compared by code unit, since this runs on every text cell of an import.
+ */
+function invisible(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Trims a text of whitespace, BOM and zero-width characters at both ends. A scan from each end
@@ -28,8 +39,8 @@ const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/;
 export function cleanText(s: string): string {
   let start = 0;
   let end = s.length;
-  while (start < end && INVISIBLE.test(s[start]!)) start += 1;
-  while (end > start && INVISIBLE.test(s[end - 1]!)) end -= 1;
+  while (start < end && invisible(s.charCodeAt(start))) start += 1;
+  while (end > start && invisible(s.charCodeAt(end - 1))) end -= 1;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
@@ -117,14 +128,9 @@ export function propsProblems(props: Readonly<Record<string, PropSpec>>, row: Re
 export const nodeProps = (label: NodeLabel) => NODE_SPECS[label].props as Readonly<Record<string, PropSpec>>;
 export const relProps = (kind: RelKind) => REL_SPECS[kind].props as Readonly<Record<string, PropSpec>>;
 
-/** The storable check of a whole node row (create or import). */
+/** The storable check of a whole node row (a create: every value, the required ones, the times' order). */
 export function nodeRowProblems(label: NodeLabel, row: Readonly<Record<string, unknown>>): RowProblem[] {
   return [...propsProblems(nodeProps(label), row), ...orderProblems(row)];
-}
-
-/** The storable check of a whole relationship row (add or import). */
-export function relRowProblems(kind: RelKind, row: Readonly<Record<string, unknown>>): RowProblem[] {
-  return [...propsProblems(relProps(kind), row), ...orderProblems(row)];
 }
 
 /** The row with each state property it lacks at its initial value (a new node always has its states). */

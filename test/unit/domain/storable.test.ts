@@ -89,6 +89,16 @@ describe('number bounds', () => {
   });
 });
 
+describe('lists', () => {
+  it('are judged alike by the GraphQL inputs and the importer', () => {
+    const skills = NODE_SPECS.Resident.props.skills;
+    for (const n of [100, 101]) {
+      const list = Array.from({ length: n }, (_, i) => `技能${i}`);
+      expect(parseCell(column('skills', skills), list.join('|')).ok, `${n} items`).toBe(propSchema(skills.type).safeParse(list).success);
+    }
+  });
+});
+
 describe('rows', () => {
   it('refuse times that run backwards, at the later field', () => {
     const row = { createdAt: new Date('2025-03-01'), endedAt: new Date('2024-03-01') };
