@@ -40,7 +40,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     local: true,
     close: async () => {
       await db.close();
-      if (!before.running) await instance.stop();
+      // Another pid than before: the one found running was an orphan, replaced by ours.
+      if (!before.running || instance.pid !== before.pid) await instance.stop();
     },
   };
 }
