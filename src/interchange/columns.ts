@@ -53,6 +53,15 @@ function nodeFile(label: NodeLabel): FileSpec {
   return { kind: 'node', name: label, label, columns };
 }
 
+/**
+ * Header names for one end of a relationship from its labels' Chinese names (居民编号, 组织编号), as
+ * a roster names the column. Only where they are unambiguous: a label at both ends (ACQUAINTANCE is
+ * Resident → Resident) gives neither end such a name.
+ */
+function endAliases(labels: readonly NodeLabel[], other: readonly NodeLabel[]): string[] {
+  return labels.filter((l) => !other.includes(l)).flatMap((l) => [`${NODE_SPECS[l].zh}编号`, `${NODE_SPECS[l].zh}ID`]);
+}
+
 function relFile(kind: RelKind): FileSpec {
   const r = REL_SPECS[kind];
   const time = r.time === 'span'
@@ -60,8 +69,8 @@ function relFile(kind: RelKind): FileSpec {
     : [col('at', DATE, true, '时间', 'At')];
   const columns = [
     ID,
-    col('from', { kind: 'ref', labels: r.from }, true, '起点编号', `Id of the ${r.from.join(' or ')}`, [r.gql.fromField, `${r.gql.fromField}Id`]),
-    col('to', { kind: 'ref', labels: r.to }, true, '终点编号', `Id of the ${r.to.join(' or ')}`, [r.gql.toField, `${r.gql.toField}Id`]),
+    col('from', { kind: 'ref', labels: r.from }, true, '起点编号', `Id of the ${r.from.join(' or ')}`, [r.gql.fromField, `${r.gql.fromField}Id`, ...endAliases(r.from, r.to)]),
+    col('to', { kind: 'ref', labels: r.to }, true, '终点编号', `Id of the ${r.to.join(' or ')}`, [r.gql.toField, `${r.gql.toField}Id`, ...endAliases(r.to, r.from)]),
     ...time,
     ...propColumns(r.props, false),
     ...timestamps,
@@ -99,4 +108,9 @@ export function fileSpec(name: string): FileSpec | undefined {
 export function resolveHeader(spec: FileSpec, header: string): Column | undefined {
   const h = header.trim().replace(/^\uFEFF/, '').toLowerCase();
   return spec.columns.find((c) => c.name.toLowerCase() === h || c.aliases.some((a) => a.toLowerCase() === h));
+}
+
+/** A file's columns with their other accepted names, for refusals a worker reads (居民编号 too). */
+export function columnList(spec: FileSpec): string {
+  return spec.columns.map((c) => `${c.name} (${c.aliases.join(' / ')})`).join(', ');
 }

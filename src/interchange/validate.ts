@@ -6,9 +6,9 @@
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
 import { allowedNext, MACHINES } from '../domain/transitions.ts';
 import { VOCABULARIES } from '../domain/vocabulary.ts';
-import { orderProblems } from '../domain/storable.ts';
+import { nodeRowProblems, relRowProblems } from '../domain/storable.ts';
 import { parseCell, type CellValue } from './cells.ts';
-import { resolveHeader, type Column, type FileSpec } from './columns.ts';
+import { columnList, resolveHeader, type Column, type FileSpec } from './columns.ts';
 
 export interface CellProblem {
   column: string | null;
@@ -30,7 +30,7 @@ export function checkHeader(spec: FileSpec, headers: readonly string[], requireA
   for (const header of headers) {
     const column = resolveHeader(spec, header);
     if (!column) {
-      problems.push(`unknown column "${header}"; ${spec.name} accepts: ${spec.columns.map((c) => c.name).join(', ')} / 未知列`);
+      problems.push(`unknown column "${header}"; ${spec.name} accepts: ${columnList(spec)} / 未知列「${header}」，可用的列名见上（英文或括号中的中文）`);
       continue;
     }
     if (seen.has(column.name)) problems.push(`column ${column.name} appears twice / 列重复`);
@@ -65,10 +65,11 @@ export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, head
     const p = checkChange(values);
     if (p) problems.push(p);
   }
-  // Each cell was judged by the model's own bounds and terms (cells.ts, through the storable
-  // check's functions); the row adds the rule that spans cells: times must not run backwards.
-  if (spec.kind !== 'change' && problems.length === 0) {
-    for (const p of orderProblems(values)) problems.push({ column: p.field, reason: p.reason });
+  // The row as a whole, by the same rules as every other write path (a cell already refused is not
+  // reported twice).
+  if (spec.kind !== 'change') {
+    const row = spec.kind === 'node' ? nodeRowProblems(spec.label, values) : relRowProblems(spec.rel, values);
+    for (const p of row) if (!problems.some((q) => q.column === p.field)) problems.push({ column: p.field, reason: p.reason });
   }
   return { values, problems };
 }
