@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FILE_SPECS, fileSpec, type FileSpec } from '../../interchange/columns.ts';
+import { isRejectedFile, resolveFileName } from '../../interchange/file-names.ts';
 import { formatOf, readRecords, type RawRecord } from '../../interchange/readers.ts';
 import type { FileSummary } from './report.ts';
 
@@ -27,19 +28,21 @@ export function folderSource(dir: string): SourceFile[] {
   const unknown: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const format = formatOf(entry);
-    if (!format) continue;
+    // The rejected rows of an earlier run are not data: importing them again would fail on them.
+    if (!format || isRejectedFile(entry)) continue;
     const stem = entry.slice(0, entry.lastIndexOf('.'));
-    const spec = fileSpec(stem);
-    if (!spec) {
-      unknown.push(entry);
+    const name = resolveFileName(stem);
+    if (!name.ok) {
+      unknown.push(`${entry}: ${name.reason}`);
       continue;
     }
-    if (seen.has(stem)) throw new Error(`${dir}: both ${seen.get(stem)} and ${entry} describe ${stem}; keep one / 同一类型有两个文件`);
-    seen.set(stem, entry);
+    const { spec } = name;
+    if (seen.has(spec.name)) throw new Error(`${dir}: both ${seen.get(spec.name)} and ${entry} describe ${spec.name}; keep one / 同一类型有两个文件`);
+    seen.set(spec.name, entry);
     files.push(fileSource(path.join(dir, entry), spec));
   }
   if (unknown.length > 0) {
-    throw new Error(`${dir}: ${unknown.join(', ')} name no node label or relationship kind. Expected names like Resident.csv, MEMBERSHIP.csv, STATE_CHANGE.csv — see docs/import.md / 文件名无法识别`);
+    throw new Error(`${dir}: unknown file names (${unknown.join('; ')}). Expected names like Resident.csv, MEMBERSHIP.csv, STATE_CHANGE.csv — see docs/import.md / 文件名无法识别`);
   }
   if (files.length === 0) throw new Error(`${dir}: no dataset files (.csv, .jsonl, .json) found / 未找到数据文件`);
   return sortFiles(files);
