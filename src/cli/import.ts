@@ -19,7 +19,7 @@ import { importDataset } from '../services/import/import-dataset.ts';
 import { importOffline } from '../services/import/import-offline.ts';
 import { IMPORT_MODES, offlineTarget, type ImportMode } from '../services/import/offline-target.ts';
 import { folderSource, noRowWarnings, type SourceFile } from '../services/import/source.ts';
-import type { ImportSummary, ProgressEvent, RowError } from '../services/import/report.ts';
+import { count, rateText, type ImportSummary, type ProgressEvent, type RowError } from '../services/import/report.ts';
 import { progress } from './progress.ts';
 import { exitOnStopRequest } from './stop-signals.ts';
 
@@ -106,16 +106,17 @@ async function main(): Promise<void> {
     printSummary(summary);
     const jvm = summary.bulkPeakRssMb ? ` (bulk importer JVM ${summary.bulkPeakRssMb.toFixed(0)} MB)` : '';
     const start = summary.databaseStartSeconds ? ` · database start ${summary.databaseStartSeconds.toFixed(1)} s not included` : '';
-    console.log(`${summary.mode} · ${summary.seconds.toFixed(1)} s · ${Math.round(summary.relationshipsPerSecond).toLocaleString('en-US')} relationships/s · peak RSS ${peakRssMb.toFixed(0)} MB${jvm}${start}`);
+    const rate = rateText(summary.relationshipsPerSecond, summary.seconds);
+    console.log(`${summary.mode} · ${summary.seconds.toFixed(1)} s${rate ? ` · ${rate}` : ''} · peak RSS ${peakRssMb.toFixed(0)} MB${jvm}${start}`);
   }
   if (summary.errorCount > 0) {
     for (const e of summary.errors.slice(0, 20)) console.error(`${e.file}:${e.line}${e.column ? ` [${e.column}]` : ''} ${e.reason}`);
     if (summary.errorCount > 20) console.error(`… and ${summary.errorCount - 20} more`);
     if (!summary.written) {
-      console.error(`Nothing was imported: ${summary.errorCount} problems. Fix them, or use --skip-invalid to import the good rows. / 有错误，未导入任何数据。`);
+      console.error(`Nothing was imported: ${count(summary.errorCount, 'problem')}. Fix them, or use --skip-invalid to import the good rows. / 有 ${summary.errorCount} 处错误，未导入任何数据。`);
       process.exitCode = 1;
     } else {
-      console.error(`${summary.totals.rejected} rows rejected; written with reasons to ${rejectedPath} / 被拒绝的行已写入该文件`);
+      console.error(`${count(summary.totals.rejected, 'row')} rejected; written with reasons to ${rejectedPath} / 被拒绝的行已写入该文件`);
     }
   }
 }
@@ -149,7 +150,7 @@ async function run(mode: ImportMode, config: Config, files: SourceFile[], shared
         await connection?.close();
       }
     } else {
-      log(`importing online: ${target.reason}`);
+      log(target.online);
     }
   }
   const connection = await connect(config, log);

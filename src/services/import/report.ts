@@ -35,3 +35,17 @@ export type ProgressEvent =
   | { phase: 'done'; file: string; done: number; total: number | null };
 
 export type OnProgress = (event: ProgressEvent) => void;
+
+/** "1 node", "2 nodes", "1,234 rows": counts in messages people read. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
+
+/**
+ * The rate of an import, or null when it is too short to have one that means anything: a
+ * sub-second import of a few rows printed "0 relationships/s", which reads as a fault.
+ */
+export function rateText(relationshipsPerSecond: number, seconds: number): string | null {
+  if (seconds < 1) return null;
+  return `${Math.round(relationshipsPerSecond).toLocaleString('en-US')} relationships/s`;
+}
