@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   'check/set-rel-props',
   'export/list-nodes',
   'export/list-rels',
+  'graph/data-range',
   'graph/list-acquaintances',
   'graph/list-attendances',
   'graph/list-exchanges',

@@ -6,7 +6,7 @@
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
 import { allowedNext, MACHINES } from '../domain/transitions.ts';
 import { VOCABULARIES } from '../domain/vocabulary.ts';
-import { nodeRowProblems, relRowProblems } from '../domain/storable.ts';
+import { orderProblems } from '../domain/storable.ts';
 import { parseCell, type CellValue } from './cells.ts';
 import { columnList, resolveHeader, type Column, type FileSpec } from './columns.ts';
 
@@ -65,11 +65,10 @@ export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, head
     const p = checkChange(values);
     if (p) problems.push(p);
   }
-  // The row as a whole, by the same rules as every other write path (a cell already refused is not
-  // reported twice).
-  if (spec.kind !== 'change') {
-    const row = spec.kind === 'node' ? nodeRowProblems(spec.label, values) : relRowProblems(spec.rel, values);
-    for (const p of row) if (!problems.some((q) => q.column === p.field)) problems.push({ column: p.field, reason: p.reason });
+  // Each cell was judged by the model's own bounds and terms (cells.ts, through the storable
+  // check's functions); the row adds the rule that spans cells: times must not run backwards.
+  if (spec.kind !== 'change' && problems.length === 0) {
+    for (const p of orderProblems(values)) problems.push({ column: p.field, reason: p.reason });
   }
   return { values, problems };
 }

@@ -97,6 +97,12 @@ const list = (value: Plain | undefined): { [key: string]: Plain }[] =>
 const tuples = (value: Plain | undefined): Plain[][] => (Array.isArray(value) ? (value.filter(Array.isArray) as Plain[][]) : []);
 const dateOfMillis = (value: Plain | undefined): Date | null => (typeof value === 'number' ? new Date(value) : null);
 
+/** The first and last date on the community's dated records (cypher/graph/data-range); nulls when it has none. */
+export async function dataRange(db: Database, communityId: string): Promise<{ first: Date | null; last: Date | null }> {
+  const [row] = await db.read((tx) => tx.run('graph/data-range', { communityId }));
+  return { first: date(row?.first), last: date(row?.last) };
+}
+
 /** Runs a paged statement until a short page, handing each page's mapped rows to onBatch. */
 async function paged<T>(
   db: Database,

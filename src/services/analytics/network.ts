@@ -14,6 +14,8 @@ import type { TieCsr } from '../../graph/ties.ts';
 import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
+import { dataRange } from '../../db/repositories/graph.ts';
+import { coverage, type DataRange } from './coverage.ts';
 import { LruCache, positiveInt } from './lru.ts';
 
 export interface NetworkRequest {
@@ -38,12 +40,17 @@ export interface NetworkSummary {
   edgeCount: number;
   empty: boolean;
   message: string | null;
+  /** The first and last date on the community's dated records (null: it has none). */
+  dataFrom: Date | null;
+  dataTo: Date | null;
 }
 
 export interface PreparedNetwork {
   spec: ResolvedSpec;
   /** Cache key: data version + settled spec. */
   key: string;
+  /** The community's data range, which the summary holds the window against. */
+  range: DataRange;
 }
 
 const DESCRIPTIONS: Record<NetworkKind, string> = {
@@ -54,11 +61,11 @@ const DESCRIPTIONS: Record<NetworkKind, string> = {
 const CAPACITY = positiveInt(process.env.REWEAVE_ANALYTICS_NETWORKS, 8);
 const MAX_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
 
-const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>> }>();
+const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>>; ranges: LruCache<Promise<DataRange>> }>();
 
 function cacheOf(db: Database) {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS), arrays: new LruCache(CAPACITY, MAX_AGE_MS) }));
+  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS), arrays: new LruCache(CAPACITY, MAX_AGE_MS), ranges: new LruCache(4 * CAPACITY, MAX_AGE_MS) }));
   return cache;
 }
 
@@ -105,7 +112,8 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
   // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
   if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES } };
-  return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}` };
+  const range = await cached(cacheOf(ctx.db).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
+  return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
 }
 
 /** The projection for a prepared spec, from the cache or read now (shared with identical reads in flight). */
@@ -117,9 +125,10 @@ const date = (t: number | null) => (t === null ? null : new Date(t));
 
 export function summarise(prepared: PreparedNetwork, graph: { order: number; size: number }, description = DESCRIPTIONS[prepared.spec.network], emptyWhen: 'nodes' | 'edges' = 'nodes'): NetworkSummary {
   const { spec } = prepared;
-  const empty = emptyWhen === 'nodes' ? graph.order === 0 : graph.size === 0;
-  const message = !empty
-    ? null
+  const covered = coverage(prepared.range, spec);
+  const empty = covered.outside || (emptyWhen === 'nodes' ? graph.order === 0 : graph.size === 0);
+  const message = covered.outside || !empty
+    ? covered.message
     : graph.order === 0
       ? 'No data in this window: no nodes to analyse / 该时间范围内没有数据'
       : 'No ties in this window: nothing to analyse / 该时间范围内没有关系';
@@ -134,5 +143,7 @@ export function summarise(prepared: PreparedNetwork, graph: { order: number; siz
     edgeCount: graph.size,
     empty,
     message,
+    dataFrom: prepared.range.first,
+    dataTo: prepared.range.last,
   };
 }

@@ -293,6 +293,27 @@ describe('empty windows, bad options, scope', () => {
     expect(a.activeResidents).toMatchObject({ network: { empty: true }, residents: { totalCount: 0 } });
   });
 
+  it('says a window after the last dated record has no data, though memberships and ties never ended', async () => {
+    const later = { communityId: demo, from: '2030-01-01', to: '2031-01-01' };
+    for (const [name, body] of QUERIES) {
+      const d = await ok(`query($n: NetworkInput!) { ${body} }`, { n: later });
+      expect(d[name].network.empty, name).toBe(true);
+      expect(d[name].network.message, name).toMatch(/starts after the community's last dated record/);
+    }
+    const q = `query($n: NetworkInput!) { centrality(network: $n, measure: DEGREE) { network { empty message dataFrom dataTo } scores { totalCount } } }`;
+    const range = (await ok(q, { n: net() })).centrality.network;
+    // The demo's calendar: three years of dated records.
+    expect(range.empty).toBe(false);
+    expect(range.message).toBeNull();
+    expect(new Date(range.dataTo).getTime()).toBeGreaterThan(new Date(range.dataFrom).getTime() + 700 * 86_400_000);
+    const late = (await ok(q, { n: later })).centrality;
+    expect(late.scores.totalCount).toBe(0);
+    expect(late.network.message).toContain(range.dataTo.slice(0, 10));
+    // A window that only partly overlaps the data is analysed, and says how little of it has data.
+    const partial = (await ok(q, { n: { communityId: demo, from: range.dataTo.slice(0, 10), to: new Date(new Date(range.dataTo).getTime() + 365 * 86_400_000).toISOString().slice(0, 10) } })).centrality.network;
+    expect(partial.message).toMatch(/^Only [12] of this window's 365 days have data/);
+  });
+
   const bad = async (query: string, variables: Record<string, unknown>, field: string) => {
     const r = await gql(query, variables);
     expect(codeOf(r), JSON.stringify(r.errors)).toBe('BAD_USER_INPUT');
