@@ -7,8 +7,8 @@
 MATCH (n:{{label}})
 WHERE n.communityId = $communityId AND n.id > $after
   AND (n:Community OR (
-    ($asOf IS NULL OR ((n.createdAt IS NULL OR n.createdAt <= $asOf) AND (n.endedAt IS NULL OR n.endedAt > $asOf)))
-    AND ($to IS NULL OR n.createdAt IS NULL OR n.createdAt < $to)
+    ($asOf IS NULL OR ((n.createdAt IS NULL OR n.startUnknown = true OR n.createdAt <= $asOf) AND (n.endedAt IS NULL OR n.endedAt > $asOf)))
+    AND ($to IS NULL OR n.createdAt IS NULL OR n.startUnknown = true OR n.createdAt < $to)
     AND ($from IS NULL OR n.endedAt IS NULL OR n.endedAt >= $from)))
 WITH n ORDER BY n.id LIMIT toInteger($limit)
 RETURN n.id AS id, n {.*} AS node,

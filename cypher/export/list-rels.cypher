@@ -6,14 +6,14 @@
 //   since ≤ asOf < until), events by at (from ≤ at < to; at ≤ asOf). The node predicate is list-nodes'.
 MATCH (a:{{from}})
 WHERE a.communityId = $communityId AND a.id > $after
-  AND ($asOf IS NULL OR ((a.createdAt IS NULL OR a.createdAt <= $asOf) AND (a.endedAt IS NULL OR a.endedAt > $asOf)))
-  AND ($to IS NULL OR a.createdAt IS NULL OR a.createdAt < $to)
+  AND ($asOf IS NULL OR ((a.createdAt IS NULL OR a.startUnknown = true OR a.createdAt <= $asOf) AND (a.endedAt IS NULL OR a.endedAt > $asOf)))
+  AND ($to IS NULL OR a.createdAt IS NULL OR a.startUnknown = true OR a.createdAt < $to)
   AND ($from IS NULL OR a.endedAt IS NULL OR a.endedAt >= $from)
 WITH a ORDER BY a.id LIMIT toInteger($limit)
 RETURN a.id AS id,
   [(a)-[r:{{type}}]->(b:{{to}}) WHERE b.communityId = $communityId
-    AND ($asOf IS NULL OR ((b.createdAt IS NULL OR b.createdAt <= $asOf) AND (b.endedAt IS NULL OR b.endedAt > $asOf)))
-    AND ($to IS NULL OR b.createdAt IS NULL OR b.createdAt < $to)
+    AND ($asOf IS NULL OR ((b.createdAt IS NULL OR b.startUnknown = true OR b.createdAt <= $asOf) AND (b.endedAt IS NULL OR b.endedAt > $asOf)))
+    AND ($to IS NULL OR b.createdAt IS NULL OR b.startUnknown = true OR b.createdAt < $to)
     AND ($from IS NULL OR b.endedAt IS NULL OR b.endedAt >= $from)
     AND ($asOf IS NULL OR ((coalesce(r.since, r.at) IS NULL OR coalesce(r.since, r.at) <= $asOf) AND (r.until IS NULL OR r.until > $asOf)))
     AND ($to IS NULL OR coalesce(r.since, r.at) IS NULL OR coalesce(r.since, r.at) < $to)

@@ -5,8 +5,8 @@
 //   at ≥ to), so the projection can show each state field as it was then.
 MATCH (n:{{label}})
 WHERE n.communityId = $communityId AND n.id > $after
-  AND ($asOf IS NULL OR ((n.createdAt IS NULL OR n.createdAt <= $asOf) AND (n.endedAt IS NULL OR n.endedAt > $asOf)))
-  AND ($to IS NULL OR n.createdAt IS NULL OR n.createdAt < $to)
+  AND ($asOf IS NULL OR ((n.createdAt IS NULL OR n.startUnknown = true OR n.createdAt <= $asOf) AND (n.endedAt IS NULL OR n.endedAt > $asOf)))
+  AND ($to IS NULL OR n.createdAt IS NULL OR n.startUnknown = true OR n.createdAt < $to)
   AND ($from IS NULL OR n.endedAt IS NULL OR n.endedAt >= $from)
 WITH n ORDER BY n.id LIMIT toInteger($limit)
 RETURN n.id AS id, n {.*} AS node,

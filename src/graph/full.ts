@@ -11,7 +11,7 @@ import { NODE_LABELS, REL_KINDS, REL_SPECS, type NodeLabel, type RelKind } from 
 import type { NodeRow, RelRow } from '../db/repositories/graph.ts';
 import { attrValue, graphAttributes, iso, propsAsOf, type AttrValue } from './attributes.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
-import { eventCounts, ms, spanCounts } from './time.ts';
+import { eventCounts, ms, nodeStart, spanCounts } from './time.ts';
 
 export type FullNodeAttributes = { label: NodeLabel; start: string | null; end: string | null } & Record<string, AttrValue>;
 export type FullEdgeAttributes = { kind: RelKind; type: string; start: string | null; end: string | null } & Record<string, AttrValue>;
@@ -62,8 +62,9 @@ export class FullGraphBuilder {
   addNodes(rows: readonly NodeRow[]): void {
     for (const row of rows) {
       if (!LABELS.has(row.label)) continue;
-      const { createdAt, endedAt } = row.props;
-      if (!spanCounts(this.spec, ms(createdAt as Date | null), ms(endedAt as Date | null))) continue;
+      const createdAt = nodeStart(row.props);
+      const { endedAt } = row.props;
+      if (!spanCounts(this.spec, ms(createdAt), ms(endedAt as Date | null))) continue;
       const attributes: Record<string, AttrValue> = { label: row.label };
       for (const [name, value] of Object.entries(propsAsOf(row.props, row.changes, this.spec))) attributes[name] = attrValue(value);
       attributes.start = iso(createdAt);

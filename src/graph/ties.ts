@@ -25,7 +25,7 @@ import type { AcquaintanceRow, EventRow, ExchangeRow, GroupRow, NodeRow, SpanRow
 import { attrValue, graphAttributes, iso, propsAsOf, type AttrValue } from './attributes.ts';
 import { PairTable } from './pairs.ts';
 import { resolveSpec, TIE_SOURCE_NAMES, type NetworkSpec, type ResolvedSpec, type TieSourceName } from './spec.ts';
-import { eventCounts, ms, spanCounts, spansOverlap } from './time.ts';
+import { eventCounts, ms, nodeStart, spanCounts, spansOverlap } from './time.ts';
 
 /** Attendance roles that count as work on the activity's project. */
 export const WORK_ROLES = ['VOLUNTEER', 'ORGANIZER'] as const;
@@ -58,8 +58,9 @@ export class TieGraphBuilder {
   addResidents(rows: readonly NodeRow[]): void {
     for (const row of rows) {
       if (row.label !== 'Resident' || this.index.has(row.id)) continue;
-      const { createdAt, endedAt } = row.props;
-      if (!spanCounts(this.spec, ms(createdAt as Date | null), ms(endedAt as Date | null))) continue;
+      const createdAt = nodeStart(row.props);
+      const { endedAt } = row.props;
+      if (!spanCounts(this.spec, ms(createdAt), ms(endedAt as Date | null))) continue;
       if (this.ids.length >= MAX_RESIDENTS) throw new Error(`projection: more than ${MAX_RESIDENTS} residents`);
       const props = propsAsOf(row.props, row.changes, this.spec);
       const attributes = { label: 'Resident', start: iso(createdAt), end: iso(endedAt) } as ResidentAttributes;

@@ -6,7 +6,10 @@
  * - window [from, to): a span counts if since < to and (until is null or until ≥ from); an event if
  *   from ≤ at < to. A null since means "since always"; a null bound is open.
  * - asOf t: a span counts if since ≤ t < until; an event if at ≤ t.
- * - nodes are spans from createdAt to endedAt.
+ * - nodes are spans from createdAt to endedAt — except a node whose start was not recorded (imported
+ *   without createdAt, or created through the API, marked `startUnknown`): it is present from the
+ *   beginning, since null, until its endedAt. Its createdAt is only the time the record was made; had
+ *   it counted, every resident of a roster imported today would vanish from every past window.
  * - neither: everything counts.
  */
 import type { ResolvedSpec } from './spec.ts';
@@ -14,6 +17,11 @@ import type { ResolvedSpec } from './spec.ts';
 export type When = Pick<ResolvedSpec, 'from' | 'to' | 'asOf'>;
 
 export const ms = (value: Date | null | undefined): number | null => (value instanceof Date ? value.getTime() : null);
+
+/** When a node's lifetime starts: its createdAt, or null (always) when the start is unknown. */
+export function nodeStart(props: { createdAt?: unknown; startUnknown?: unknown }): Date | null {
+  return props.startUnknown === true || !(props.createdAt instanceof Date) ? null : props.createdAt;
+}
 
 export function spanCounts(when: When, since: number | null, until: number | null): boolean {
   if (when.asOf !== null) return (since === null || since <= when.asOf) && (until === null || until > when.asOf);

@@ -5,6 +5,7 @@
  * transaction function is safe to retry: it re-reads before it writes.
  */
 import { ReweaveError } from '../../domain/errors.ts';
+import { START_UNKNOWN, startUnknown } from '../../domain/lifetime.ts';
 import { REL_SPECS, type NodeLabel, type RelKind } from '../../domain/model.ts';
 import type { Plain, Props } from '../../domain/records.ts';
 import type { Tx } from '../database.ts';
@@ -61,14 +62,20 @@ function split<T extends { id: string; props: Props }>(rows: T[], found: Map<str
 const propsOf = (found: Map<string, { props: Props }>) => new Map([...found].map(([id, f]) => [id, f.props]));
 
 export async function mergeNodes(tx: Tx, label: NodeLabel, rows: { id: string; communityId: string; props: Props }[], now: Date): Promise<MergeCounts> {
-  const all = rows.map((r) => ({ ...r, props: { ...r.props, id: r.id, communityId: r.communityId } }));
+  const all = rows.map((r) => ({
+    ...r,
+    props: { ...r.props, id: r.id, communityId: r.communityId, ...(r.props.createdAt instanceof Date && label !== 'Community' ? { [START_UNKNOWN]: null } : {}) },
+  }));
   const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-nodes', { ids }, { label }));
   for (const r of all) {
     const stored = found.get(r.id);
     if (stored && String(stored.communityId) !== r.communityId) refuseMoved(label, r.id, String(stored.communityId), r.communityId);
   }
   const { fresh, changed, kept } = split(all, found);
-  if (fresh.length > 0) await tx.run('import/create-nodes', { rows: fresh.map((r) => ({ createdAt: now, ...r.props })) }, { label });
+  // A new node without a recorded start is present from the beginning (domain/lifetime.ts); a row that
+  // records one for a stored node clears the mark (null removes the property).
+  const created = fresh.map((r) => ({ createdAt: now, ...(startUnknown(label, r.props as { createdAt?: unknown }) ? { [START_UNKNOWN]: true } : {}), ...r.props }));
+  if (fresh.length > 0) await tx.run('import/create-nodes', { rows: created }, { label });
   if (changed.length > 0) await tx.run('import/update-nodes', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { label });
   return { created: fresh.length, updated: changed.length, unchanged: kept };
 }

@@ -17,6 +17,7 @@ import { NODE_LABELS, REL_KINDS, REL_SPECS, stateProps, type NodeLabel } from '.
 import type { Props } from '../../domain/records.ts';
 import { exportNodePages, exportRelPages, type ExportTime } from '../../db/repositories/export.ts';
 import type { Database } from '../../db/database.ts';
+import { START_UNKNOWN } from '../../domain/lifetime.ts';
 import { propsAsOf } from '../../graph/attributes.ts';
 import { changeUndone, ms, type When } from '../../graph/time.ts';
 import type { StateChangeRow } from '../../db/repositories/graph.ts';
@@ -62,6 +63,10 @@ export async function exportDataset(db: Database, sink: ExportSink, args: Datase
       for await (const page of exportNodePages(db, label, args.communityId, args.time, pageSize)) {
         for (const row of page) {
           const props = clean(hasState ? propsAsOf(row.props, row.changes as unknown as StateChangeRow[], when) : row.props);
+          // A node without a recorded start is exported without createdAt (its record time), so that
+          // importing the file marks its start unknown again (domain/lifetime.ts) instead of recording one.
+          if (props[START_UNKNOWN] === true) delete props.createdAt;
+          delete props[START_UNKNOWN];
           if (label === 'Resident' && args.pseudonym) props.displayName = args.pseudonym(row.id);
           await writer.write(label, props);
           for (const change of row.changes) {

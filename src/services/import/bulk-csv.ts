@@ -10,6 +10,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { START_UNKNOWN, startUnknown } from '../../domain/lifetime.ts';
 import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
 import { withInitialStates } from '../../domain/storable.ts';
 import type { Column, FileSpec } from '../../interchange/columns.ts';
@@ -138,6 +139,7 @@ class Out {
 }
 
 const NODE_SKIP = new Set(['id', 'communityId']);
+
 const REL_SKIP = new Set(['id', 'from', 'to']);
 const CHANGE_SKIP = new Set(['id', 'nodeId', 'label']);
 
@@ -170,12 +172,15 @@ export class BulkCsvSink {
     const where = () => `${file.source.display} (row ${done + 1})`;
     if (spec.kind === 'node') {
       const columns = propColumns(spec, NODE_SKIP);
-      const out = this.open(`node-${spec.label}`, [`id:ID(${spec.label})`, 'communityId', ...headerOf(columns)], { label: spec.label });
+      const out = this.open(`node-${spec.label}`, [`id:ID(${spec.label})`, 'communityId', ...headerOf(columns), `${START_UNKNOWN}:boolean`], { label: spec.label });
       for (const given of rows) {
         // The database is empty: every node is new, so each state its row leaves empty starts at its initial value.
         const v = withInitialStates(spec.label, given);
         const communityId = spec.label === 'Community' ? v.id : v.communityId;
-        if (out.line([out.cell(v.id, where), out.cell(communityId, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))])) await out.flush();
+        const cells = [out.cell(v.id, where), out.cell(communityId, where), ...columns.map((c) => out.cell(c.name === 'createdAt' ? (v.createdAt ?? now) : v[c.name], where))];
+        // As the Cypher path does (mergeNodes): a node without a recorded start is present from the beginning.
+        cells.push(startUnknown(spec.label, v) ? 'true' : '');
+        if (out.line(cells)) await out.flush();
         done += 1;
       }
     } else {
