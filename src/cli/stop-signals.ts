@@ -4,7 +4,7 @@
  * stop what it started itself. A parent that dies sends nothing at all: a process whose parent is
  * gone stops too, rather than run on orphaned (`npm start` killed with SIGKILL).
  */
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+export const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 /** A stop that has not finished by then is cut short: whoever sent the signal expects an end. */
 export const STOP_DEADLINE_MS = 8_000;
@@ -41,7 +41,7 @@ export function exitOnStopRequest(): void {
 }
 
 /** Re-parenting (to init or a subreaper) is how a process learns that its parent died. */
-function watchParent(onGone: () => void): void {
+export function watchParent(onGone: () => void): void {
   const parent = process.ppid;
   const timer = setInterval(() => {
     if (process.ppid !== parent) {
