@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <folder> [--mode auto|online|offline] [--skip-invalid] [--rejected FILE] [--batch-size N] [--json]`
+ * `npm run import -- <folder> [--mode auto|online|offline] [--skip-invalid] [--rejected FILE] [--encoding utf-8|gb18030] [--batch-size N] [--json]`
  * Imports a dataset folder (docs/import.md). Every row is checked first; by default a single bad row
  * means nothing is written. With --skip-invalid the good rows are written and the bad ones go, with
  * their reasons, to the rejected file. A first load into the empty, stopped local database goes
@@ -14,6 +14,7 @@ import { connect, type Connection } from '../db/connect.ts';
 import { defaultDataDir } from '../db/local/neo4j-local.ts';
 import { migrate } from '../db/migrate.ts';
 import { csvLine } from '../interchange/csv.ts';
+import { ENCODINGS } from '../interchange/lines.ts';
 import { OfflineUnsupported } from '../services/import/bulk-csv.ts';
 import { importDataset } from '../services/import/import-dataset.ts';
 import { importOffline } from '../services/import/import-offline.ts';
@@ -32,6 +33,8 @@ const HELP = `Usage: npm run import -- <folder> [options]
                      an error saying why not / 导入方式：auto（默认）、online、offline
   --skip-invalid     write the good rows; bad rows go to the rejected file / 跳过错误行
   --rejected FILE    where rejected rows are written (default <folder>/rejected.csv)
+  --encoding ENC     utf-8 (default) or gb18030 (also reads GBK and GB2312: CSV saved by Excel
+                     on Chinese Windows) / 文件编码：utf-8（默认）或 gb18030（GBK）
   --batch-size N     rows per transaction (default 5000)
   --json             print the summary as JSON
   --help`;
@@ -41,6 +44,7 @@ const args = z.object({
   mode: z.enum(IMPORT_MODES as [ImportMode, ...ImportMode[]]),
   skipInvalid: z.boolean(),
   rejected: z.string().optional(),
+  encoding: z.enum(ENCODINGS, { error: `--encoding: one of ${ENCODINGS.join(', ')} / 编码只能是 ${ENCODINGS.join('、')}` }),
   batchSize: z.coerce.number().int().min(1).max(50_000),
   json: z.boolean(),
 });
@@ -63,19 +67,19 @@ function printSummary(summary: ImportSummary): void {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { mode: { type: 'string', default: 'auto' }, 'skip-invalid': { type: 'boolean', default: false }, rejected: { type: 'string' }, 'batch-size': { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: { mode: { type: 'string', default: 'auto' }, 'skip-invalid': { type: 'boolean', default: false }, rejected: { type: 'string' }, encoding: { type: 'string', default: 'utf-8' }, 'batch-size': { type: 'string', default: '5000' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
     console.log(HELP);
     return;
   }
-  const parsed = args.safeParse({ folder: positionals[0] ?? '', mode: values.mode, skipInvalid: values['skip-invalid'], rejected: values.rejected, batchSize: values['batch-size'], json: values.json });
+  const parsed = args.safeParse({ folder: positionals[0] ?? '', mode: values.mode, skipInvalid: values['skip-invalid'], rejected: values.rejected, encoding: values.encoding.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030'), batchSize: values['batch-size'], json: values.json });
   if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const opts = parsed.data;
   if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) fail(`${opts.folder} is not a folder / 目录不存在`);
   const files = (() => {
     try {
-      return folderSource(opts.folder);
+      return folderSource(opts.folder, opts.encoding);
     } catch (error) {
       return fail((error as Error).message);
     }

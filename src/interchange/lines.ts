@@ -1,6 +1,7 @@
 /**
- * Splits a byte stream into physical lines and decodes each as strict UTF-8, so that an invalid
- * byte sequence is reported with its line number instead of silently becoming U+FFFD somewhere.
+ * Splits a byte stream into physical lines and decodes each strictly (UTF-8 unless the file is
+ * declared GB18030), so that an invalid byte sequence is reported with its line number instead of
+ * silently becoming U+FFFD somewhere.
  *
  * A line ends at "\n", "\r\n" or a lone "\r", as in RFC 4180 readers such as Python's csv module:
  * spreadsheet programs on old Macs (and some Excel exports) separate lines with "\r" only, and
@@ -14,8 +15,10 @@ export type LineBreak = '\n' | '\r\n' | '\r' | '';
 export interface Line {
   number: number;
   text: string;
-  /** False when the line's bytes are not valid UTF-8 (text then holds a lossy decoding). */
+  /** False when the line's bytes are not valid in the file's encoding (text then holds a lossy decoding). */
   validUtf8: boolean;
+  /** Set on a line that is not UTF-8 but is valid GB18030 (the encoding Excel saves on Chinese Windows). */
+  gb18030?: boolean;
   end: LineBreak;
   /** The line's length in bytes, without its break (at most MAX_LINE_BYTES + 1 for a line cut off). */
   bytes: number;
@@ -31,19 +34,39 @@ const CR = 13;
 const LF = 10;
 const EMPTY = Buffer.alloc(0);
 
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lossy = new TextDecoder('utf-8');
+/**
+ * The encodings a dataset file may be read in: UTF-8, or GB18030 (a superset of GBK and GB2312)
+ * when asked for. Splitting lines on bytes is safe in both: no byte of a multi-byte GB18030
+ * character is CR or LF.
+ */
+export const ENCODINGS = ['utf-8', 'gb18030'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
-function decode(bytes: Uint8Array, number: number, end: LineBreak, length: number): Line {
+const decoders = (encoding: Encoding) => ({ strict: new TextDecoder(encoding, { fatal: true }), lossy: new TextDecoder(encoding) });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+function isGb18030(bytes: Uint8Array): boolean {
   try {
-    return { number, text: strict.decode(bytes), validUtf8: true, end, bytes: length };
+    gb18030.decode(bytes);
+    return true;
   } catch {
-    return { number, text: lossy.decode(bytes), validUtf8: false, end, bytes: length };
+    return false;
+  }
+}
+
+function decode(d: ReturnType<typeof decoders>, encoding: Encoding, bytes: Uint8Array, number: number, end: LineBreak, length: number): Line {
+  try {
+    return { number, text: d.strict.decode(bytes), validUtf8: true, end, bytes: length };
+  } catch {
+    // Only for lines that fail: a GBK file is named as such instead of read as "���".
+    const gb = encoding === 'utf-8' && isGb18030(bytes) ? { gb18030: true } : {};
+    return { number, text: d.lossy.decode(bytes), validUtf8: false, end, bytes: length, ...gb };
   }
 }
 
 /** The lines of a file, or of a stream of its bytes (tests feed generated data without a file). */
-export async function* readLines(source: string | AsyncIterable<Buffer>): AsyncGenerator<Line & { tooLong?: boolean }> {
+export async function* readLines(source: string | AsyncIterable<Buffer>, encoding: Encoding = 'utf-8'): AsyncGenerator<Line & { tooLong?: boolean }> {
+  const d = decoders(encoding);
   const chunks = typeof source === 'string' ? (createReadStream(source) as AsyncIterable<Buffer>) : source;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -59,7 +82,7 @@ export async function* readLines(source: string | AsyncIterable<Buffer>): AsyncG
     pendingBytes = 0;
     tooLong = false;
     const kept = bytes.subarray(0, Math.min(bytes.length, MAX_LINE_BYTES));
-    return { ...decode(kept, number, end, cut ? MAX_LINE_BYTES + 1 : bytes.length), ...(cut ? { tooLong: true } : {}) };
+    return { ...decode(d, encoding, kept, number, end, cut ? MAX_LINE_BYTES + 1 : bytes.length), ...(cut ? { tooLong: true } : {}) };
   };
   for await (const chunk of chunks) {
     let start = 0;

@@ -5,7 +5,7 @@
  * grow with the file: one record at a time.
  */
 import { newRecordState, parseCsvLine } from './csv.ts';
-import { MAX_LINE_BYTES, readLines } from './lines.ts';
+import { MAX_LINE_BYTES, readLines, type Encoding, type Line } from './lines.ts';
 
 export interface RawRecord {
   line: number;
@@ -24,6 +24,17 @@ export function formatOf(path: string): FileFormat | null {
 }
 
 const UTF8 = 'invalid UTF-8 byte sequence / 非法的 UTF-8 编码';
+const GB18030 =
+  'the file is not UTF-8: it reads as GB18030/GBK, as Excel saves CSV on Chinese Windows. Import it with --encoding gb18030, or save it again as "CSV UTF-8"; nothing is imported / 文件不是 UTF-8 编码，看来是 GB18030/GBK（中文 Windows 上 Excel 的默认编码）：请加 --encoding gb18030 导入，或另存为“CSV UTF-8”；未导入任何数据';
+
+/**
+ * A file in GB18030 read as UTF-8 would give columns and values of "���": the whole file is in
+ * the wrong encoding, not one row, so the import stops at the first such line and says which
+ * encoding it is in.
+ */
+function checkEncoding(path: string, line: Line): void {
+  if (line.gb18030) throw new FileFormatError(path, line.number, GB18030);
+}
 const TOO_LONG = 'line longer than 1 MB / 行过长';
 
 /**
@@ -48,14 +59,15 @@ const UNCLOSED_TOO_LONG =
  * MAX_LINE_BYTES: without a bound one stray quote near the top of a large file made the reader
  * hold the rest of the file in one string (3.2 GB of memory for a 600 MB file).
  */
-async function* csvRecords(path: string, source: string | AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
+async function* csvRecords(path: string, source: string | AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawRecord> {
   let header: string[] | null = null;
   let state = newRecordState();
   let startLine = 0;
   let recordBytes = 0;
   let breakBefore: '\n' | '\r' = '\n';
   let problems: string[] = [];
-  for await (const line of readLines(source)) {
+  for await (const line of readLines(source, encoding)) {
+    checkEncoding(path, line);
     if (!state.quoted) {
       if (line.text === '') continue;
       startLine = line.number;
@@ -88,8 +100,9 @@ async function* csvRecords(path: string, source: string | AsyncIterable<Buffer>)
   if (state.quoted) throw new FileFormatError(path, state.quoteLine, UNCLOSED_AT_END);
 }
 
-async function* jsonLinesRecords(source: string | AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
-  for await (const line of readLines(source)) {
+async function* jsonLinesRecords(path: string, source: string | AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawRecord> {
+  for await (const line of readLines(source, encoding)) {
+    checkEncoding(path, line);
     if (line.text.trim() === '') continue;
     const problems: string[] = [];
     if (!line.validUtf8) problems.push(UTF8);
@@ -110,7 +123,7 @@ async function* jsonLinesRecords(source: string | AsyncIterable<Buffer>): AsyncG
  * A JSON array of objects, split into top-level elements by a small scanner (depth and string
  * state), so each object is parsed alone and the array is never held whole.
  */
-async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
+async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawRecord> {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -118,7 +131,8 @@ async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Bu
   let startLine = 0;
   let bad = false;
   let seenArray = false;
-  for await (const line of readLines(source)) {
+  for await (const line of readLines(source, encoding)) {
+    checkEncoding(path, line);
     const text = `${line.text}\n`;
     for (let i = 0; i < text.length; i += 1) {
       const ch = text[i]!;
@@ -162,12 +176,15 @@ async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Bu
   if (depth !== 0 || inString) throw new Error(`${path}: the JSON array is not closed (truncated file?) / JSON 数组不完整`);
 }
 
-/** `source`: the file's bytes as a stream instead of reading `path` (tests generate large inputs so). */
-export function readRecords(path: string, source: string | AsyncIterable<Buffer> = path): AsyncGenerator<RawRecord> {
+/**
+ * `source`: the file's bytes as a stream instead of reading `path` (tests generate large inputs so).
+ * `encoding`: how the bytes are decoded (the import CLI's --encoding).
+ */
+export function readRecords(path: string, source: string | AsyncIterable<Buffer> = path, encoding: Encoding = 'utf-8'): AsyncGenerator<RawRecord> {
   const format = formatOf(path);
-  if (format === 'csv') return csvRecords(path, source);
-  if (format === 'jsonl') return jsonLinesRecords(source);
-  if (format === 'json') return jsonArrayRecords(path, source);
+  if (format === 'csv') return csvRecords(path, source, encoding);
+  if (format === 'jsonl') return jsonLinesRecords(path, source, encoding);
+  if (format === 'json') return jsonArrayRecords(path, source, encoding);
   throw new Error(`${path}: unknown file type; use .csv, .jsonl or .json`);
 }
 

@@ -91,7 +91,7 @@ export async function checkAndStage(files: SourceFile[], options: CheckAndStageO
     }
   }
 
-  const job: StageJob = { files: [...share].map((f) => ({ file: f.display, kind: f.spec.name })), dir: options.dir, now: options.now.getTime(), suffix: '-2', maxErrors };
+  const job: StageJob = { files: [...share].map((f) => ({ file: f.display, kind: f.spec.name, encoding: f.encoding ?? 'utf-8' })), dir: options.dir, now: options.now.getTime(), suffix: '-2', maxErrors };
   // Started before the node files are checked, so that loading it overlaps with that.
   const worker = new Worker(BOOTSTRAP, { execArgv: [], workerData: job });
   const workerErrors: RowError[] = [];

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FILE_SPECS, fileSpec, type FileSpec } from '../../interchange/columns.ts';
 import { isRejectedFile, resolveFileName } from '../../interchange/file-names.ts';
+import type { Encoding } from '../../interchange/lines.ts';
 import { formatOf, readRecords, type RawRecord } from '../../interchange/readers.ts';
 import type { FileSummary } from './report.ts';
 
@@ -13,6 +14,8 @@ export interface SourceFile {
   /** CSV: every record has the header's columns, so the header is checked once, up front. */
   sharedHeader: boolean;
   records: () => AsyncIterable<RawRecord>;
+  /** How a file on disk is decoded (a worker thread that reads it again needs to know). */
+  encoding?: Encoding;
 }
 
 const ORDER = new Map(FILE_SPECS.map((f, i) => [f.name, f.name === 'Community' ? -1 : i]));
@@ -22,7 +25,7 @@ export function sortFiles(files: SourceFile[]): SourceFile[] {
   return [...files].sort((a, b) => ORDER.get(a.spec.name)! - ORDER.get(b.spec.name)!);
 }
 
-export function folderSource(dir: string): SourceFile[] {
+export function folderSource(dir: string, encoding: Encoding = 'utf-8'): SourceFile[] {
   const files: SourceFile[] = [];
   const seen = new Map<string, string>();
   const unknown: string[] = [];
@@ -39,7 +42,7 @@ export function folderSource(dir: string): SourceFile[] {
     const { spec } = name;
     if (seen.has(spec.name)) throw new Error(`${dir}: both ${seen.get(spec.name)} and ${entry} describe ${spec.name}; keep one / 同一类型有两个文件`);
     seen.set(spec.name, entry);
-    files.push(fileSource(path.join(dir, entry), spec));
+    files.push(fileSource(path.join(dir, entry), spec, encoding));
   }
   if (unknown.length > 0) {
     throw new Error(`${dir}: unknown file names (${unknown.join('; ')}). Expected names like Resident.csv, MEMBERSHIP.csv, STATE_CHANGE.csv — see docs/import.md / 文件名无法识别`);
@@ -49,8 +52,8 @@ export function folderSource(dir: string): SourceFile[] {
 }
 
 /** One dataset file on disk, of a known kind (a worker thread rebuilds its files from path and kind). */
-export function fileSource(file: string, spec: FileSpec): SourceFile {
-  return { display: file, spec, sharedHeader: formatOf(file) === 'csv', records: () => readRecords(file) };
+export function fileSource(file: string, spec: FileSpec, encoding: Encoding = 'utf-8'): SourceFile {
+  return { display: file, spec, sharedHeader: formatOf(file) === 'csv', encoding, records: () => readRecords(file, file, encoding) };
 }
 
 export function rowsSource(name: string, rows: readonly Record<string, unknown>[]): SourceFile[] {

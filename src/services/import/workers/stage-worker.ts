@@ -22,10 +22,10 @@ port.once('message', (start: StageStart) => {
 async function stage(start: StageStart): Promise<void> {
   const sink = new BulkCsvSink(job.dir, { now: new Date(job.now), suffix: job.suffix });
   try {
-    const sources = job.files.map(({ file, kind }) => {
+    const sources = job.files.map(({ file, kind, encoding }) => {
       const spec = fileSpec(kind);
       if (!spec) throw new Error(`import: unknown file kind ${kind}`);
-      return fileSource(file, spec);
+      return fileSource(file, spec, encoding);
     });
     const check = await validateDataset(null, sources, {
       allowedCommunities: null,
