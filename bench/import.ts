@@ -6,7 +6,7 @@
  * and, for the record, imports it once more into another empty database with --mode online (the
  * Cypher path). Prints relationships/s, the offline load's phases, peak RSS (of the CLI and its bulk
  * importer JVM together, sampled at one instant: bench/process-tree.ts; each one's own peak beside it)
- * and the total time. Target (issue 3): ≥ 30,000 relationships/s and < 1 GB peak RSS on 2 cores.
+ * and the total time. Target: ≥ 30,000 relationships/s and < 1 GB peak RSS on 2 cores.
  *
  *   npx tsx bench/import.ts [--preset beizhan|small] [--keep] [--no-online]
  *   (with NEO4J_URI set, every import goes online to that server)

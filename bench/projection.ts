@@ -6,7 +6,7 @@
  * reads without graphology), and for the full network — several runs each, the first cold. Prints
  * rows streamed, nodes and edges, seconds, the split between waiting for Neo4j and the driver and
  * building the graph, and the CPU seconds of this process and of the Neo4j JVM (on a shared machine
- * the wall-clock seconds vary with the load; the CPU seconds much less). Target (issue 4): the whole-history tie network of 100k residents ≤ 15 s.
+ * the wall-clock seconds vary with the load; the CPU seconds much less). Target: the whole-history tie network of 100k residents ≤ 15 s.
  *
  *   npx tsx bench/projection.ts [--preset city100k|beizhan|small] [--runs 3] [--keep] [--reuse]
  *                               [--data-dir DIR] [--only TIES|FULL|ties-all|csr]

@@ -71,9 +71,8 @@ async function main(): Promise<void> {
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
 
   // The demo loads while the service already answers, so the first start is not held up by it.
-  const skipDemo = process.argv.includes('--no-demo') || config.REWEAVE_DEMO === 'off';
-  if (!skipDemo) {
-    const preset = config.REWEAVE_DEMO === 'off' ? 'small' : config.REWEAVE_DEMO;
+  const preset = process.argv.includes('--no-demo') ? 'off' : config.REWEAVE_DEMO;
+  if (preset !== 'off') {
     let lastLog = 0;
     loadDemoIfEmpty(db, preset, (e) => {
       if (e.phase === 'write' && performance.now() - lastLog > 3000) {

@@ -1,5 +1,5 @@
 /**
- * A seeded community-like tie network, as issue 4 describes it: residents in neighbourhood groups of
+ * A seeded community-like tie network of the shape the speed targets are stated for: residents in neighbourhood groups of
  * about 50; about 6 ties per resident inside its group and 0.5 across (so about 3.25·n ties), each
  * with an integer weight 1–5 (tie strength, for the weighted measures) and each resident with its
  * group (for modularity, E-I and brokerage).

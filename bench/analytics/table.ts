@@ -1,5 +1,5 @@
 /**
- * The one table bench/analytics prints, and the targets summary under it (issue 4: every algorithm
+ * The one table bench/analytics prints, and the targets summary under it (every algorithm
  * faster than NetworkX; betweenness, closeness and PageRank no slower than igraph).
  */
 import { ALGORITHMS, algorithm, type Measurement, type RunReport } from './algorithms.ts';

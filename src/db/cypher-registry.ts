@@ -1,6 +1,6 @@
 /**
  * Loads every cypher/**\/*.cypher file once at start-up. A statement is addressed by its path
- * without extension ("nodes/create"), typed by QUERY_NAMES so that a typo is a compile error and a
+ * without extension ("nodes/create-node"), typed by QUERY_NAMES so that a typo is a compile error and a
  * missing file fails at start-up. Templates may contain {{label}}-style slots for labels and
  * relationship types, which Cypher cannot take as parameters: they are filled only with values from
  * the data model's fixed lists (checked here), never from input.

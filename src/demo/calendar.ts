@@ -21,13 +21,7 @@ export function dateOf(day: number, hour = 8): Date {
   return new Date(EPOCH + d * DAY_MS + (hour - 8) * 3_600_000);
 }
 
-export function dayOf(date: Date): number {
-  return Math.floor((date.getTime() - EPOCH) / DAY_MS);
-}
-
 /** The calendar year of a day number. */
 export function yearOf(day: number): number {
   return dateOf(day).getUTCFullYear();
 }
-
-export const clampDay = (day: number): number => Math.max(FIRST_DAY, Math.min(LAST_DAY, Math.round(day)));

@@ -7,5 +7,4 @@ export interface GraphQLContext {
   loaders: Loaders;
 }
 
-export type Resolver<P = unknown, A = Record<string, unknown>, R = unknown> = (parent: P, args: A, ctx: GraphQLContext) => R | Promise<R>;
 export type ResolverMap = Record<string, Record<string, unknown>>;

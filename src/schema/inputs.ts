@@ -86,8 +86,6 @@ export const transitionSchema = z.object({
   evidence: z.string().trim().max(2000).nullish(),
 });
 
-export const relRefSchema = z.object({ id, until: dateTime.optional() });
-
 export const identitySchema = z.strictObject({
   realName: z.string().trim().min(1).max(100).nullish(),
   phone: z.string().trim().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number of 5–20 digits / 电话号码格式不正确').nullish(),

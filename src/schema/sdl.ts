@@ -1,7 +1,8 @@
 /**
  * Builds the model part of the GraphQL SDL (enums, node types, connections, inputs, relationship
- * types, transition mutations) from src/domain. The hand-written rest is in base.graphql; `npm run
- * schema:print` writes the whole SDL to docs/schema.graphql for readers.
+ * types, transition mutations) from src/domain. The hand-written rest is in the .graphql files
+ * beside it (base, export, import, analytics; typeDefs() joins them); `npm run schema:print` writes
+ * the whole SDL to docs/schema.graphql for readers.
  */
 import { readFileSync } from 'node:fs';
 import { VOCABULARIES, type VocabularyName } from '../domain/vocabulary.ts';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 acceptance: /health answers within 100 ms while an exact betweenness over 10k residents
+ * The service stays responsive under load: /health answers within 100 ms while an exact betweenness over 10k residents
  * runs. The run goes through the analytics worker pool, so the event loop that serves /health only
  * hands out blocks of sources and folds their partials; /health answers from its last database check
  * while the next one runs behind it (services/system/health.ts), so a slow Neo4j round trip on the

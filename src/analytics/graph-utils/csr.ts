@@ -2,10 +2,10 @@
  * A compact CSR (compressed sparse row) copy of a graphology graph, for the O(n·m) kernels.
  *
  * DESIGN.md, "Performance notes": walking a graphology graph per step costs a Map look-up and a
- * callback per neighbour. Measured by bench/analytics-centrality.ts on a 10k-resident network:
- * exact betweenness 16.0 s on this copy vs 23.1 s in graphology-metrics, PageRank 53 ms vs 261 ms
- * (building the copy: 28 ms). This copy is built once per call (or once per batch of metrics, passing the CSR itself)
- * and then read with plain index arithmetic.
+ * callback per neighbour, which the kernels' inner loops cannot afford; building this copy costs far
+ * less than one such pass (bench/analytics-centrality.ts times both, against graphology-metrics).
+ * This copy is built once per call (or once per batch of metrics, passing the CSR itself) and then
+ * read with plain index arithmetic.
  *
  * Layout: nodes are numbered 0..order−1 in the graph's iteration order; the neighbours of node i are
  * targets[offsets[i] .. offsets[i+1]), each with the edge's weight at the same position. An

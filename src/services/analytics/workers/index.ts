@@ -1,5 +1,5 @@
 /**
- * Analytics off the event loop (issue 4): a pool of worker threads shared by the process. The
+ * Analytics off the event loop, so /health and other requests keep answering during a long run: a pool of worker threads shared by the process. The
  * functions below use one default pool, started on first use; `closeAnalyticsPool()` terminates its
  * threads (tests, server shutdown). `new AnalyticsPool({ size })` makes a separate one.
  */
