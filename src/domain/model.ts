@@ -229,6 +229,12 @@ export interface RelSpec {
   readonly props: Readonly<Record<string, PropSpec>>;
   readonly zh: string;
   readonly en: string;
+  /**
+   * Both ends must be different nodes, with the refusal's words: a resident does not give
+   * time-bank service to, or declare acquaintance with, themselves — such a tie is a loop that every
+   * analysis would drop or miscount (reciprocity, a provider's balance).
+   */
+  readonly distinctEnds?: { readonly en: string; readonly zh: string };
   /** GraphQL names: the edge type, its two endpoint fields, the list fields on each end, the add mutation. */
   readonly gql: {
     readonly typeName: string;
@@ -243,6 +249,7 @@ export interface RelSpec {
 export const REL_SPECS = {
   ACQUAINTANCE: {
     type: 'KNOWS', from: ['Resident'], to: ['Resident'], time: 'span', zh: '相识', en: 'Declared acquaintance',
+    distinctEnds: { en: 'resident and acquaintance must be different residents', zh: '居民与相识者不能是同一人' },
     props: { source: en('TieSource', '来源', 'Source') },
     gql: { typeName: 'Acquaintance', fromField: 'resident', toField: 'acquaintance', outField: 'acquaintances', inField: 'acquaintedBy', add: 'addAcquaintance' },
   },
@@ -258,6 +265,7 @@ export const REL_SPECS = {
   },
   EXCHANGE: {
     type: 'EXCHANGED', from: ['Resident'], to: ['Resident'], time: 'event', zh: '时间银行服务（共享会）', en: 'Time-bank service given',
+    distinctEnds: { en: 'provider and recipient must be different residents', zh: '服务提供者与接受者不能是同一人' },
     props: {
       hours: { type: { kind: 'float', min: 0, above: true, max: BOUNDS.hours }, required: true, zh: '时长（小时）', en: 'Hours' },
       points: num(BOUNDS.points, '积分', 'Points'),

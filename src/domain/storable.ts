@@ -2,11 +2,12 @@
  * What may be stored, derived from the data model: one check per value and one per row, used by
  * every write path, so that nothing the API cannot read back is ever written. The GraphQL inputs'
  * zod schemas (src/schema/zod-props.ts) and the importer's cells (src/interchange/cells.ts) judge
- * each value with these functions and each row with orderProblems; the create use case checks the
- * whole row again; the stored-row check (src/db/stored-rows.ts) judges stored rows by them. The read side
- * (src/services/shape.ts) uses the same checks to recognise a stored value that is not readable.
+ * each value with these functions and each row with orderProblems (a relationship's ends with
+ * endsProblem); the create use case checks the whole row again; the stored-row check
+ * (src/db/stored-rows.ts) judges stored rows by them. The read side (src/services/shape.ts) uses
+ * the same checks to recognise a stored value that is not readable.
  */
-import { NODE_SPECS, REL_SPECS, ORDERED_TIMES, type NodeLabel, type PropSpec, type PropType, type RelKind } from './model.ts';
+import { NODE_SPECS, REL_SPECS, ORDERED_TIMES, type NodeLabel, type PropSpec, type PropType, type RelKind, type RelSpec } from './model.ts';
 import { VOCABULARIES, type VocabularyName } from './vocabulary.ts';
 
 export interface RowProblem {
@@ -104,6 +105,16 @@ export function orderProblems(row: Readonly<Record<string, unknown>>, touched?: 
     problems.push({ field: touched?.has(start) && !touched.has(end) ? start : end, reason: `${end} is before ${start} / ${end} 早于 ${start}` });
   }
   return problems;
+}
+
+/**
+ * Why a relationship cannot join these two ends, or null: a kind whose ends must differ
+ * (REL_SPECS' distinctEnds) refuses one node at both. Reported at the `to` end (the recipient, the
+ * acquaintance): the second id is the one that repeats the first.
+ */
+export function endsProblem(kind: RelKind, fromId: string, toId: string): RowProblem | null {
+  const distinct = (REL_SPECS[kind] as RelSpec).distinctEnds;
+  return distinct && fromId === toId ? { field: 'to', reason: `${distinct.en} / ${distinct.zh}` } : null;
 }
 
 /**

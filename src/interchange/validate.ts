@@ -6,7 +6,7 @@
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
 import { allowedNext, MACHINES } from '../domain/transitions.ts';
 import { VOCABULARIES } from '../domain/vocabulary.ts';
-import { orderProblems } from '../domain/storable.ts';
+import { endsProblem, orderProblems } from '../domain/storable.ts';
 import { parseCell, type CellValue } from './cells.ts';
 import { columnList, resolveHeader, type Column, type FileSpec } from './columns.ts';
 
@@ -66,9 +66,12 @@ export function parseRecord(spec: FileSpec, cells: Record<string, unknown>, head
     if (p) problems.push(p);
   }
   // Each cell was judged by the model's own bounds and terms (cells.ts, through the storable
-  // check's functions); the row adds the rule that spans cells: times must not run backwards.
+  // check's functions); the row adds the rules that span cells: times must not run backwards, and
+  // a relationship whose ends must differ must not join a node to itself.
   if (spec.kind !== 'change' && problems.length === 0) {
     for (const p of orderProblems(values)) problems.push({ column: p.field, reason: p.reason });
+    const loop = spec.kind === 'rel' ? endsProblem(spec.rel, String(values.from), String(values.to)) : null;
+    if (loop) problems.push({ column: loop.field, reason: loop.reason });
   }
   return { values, problems };
 }

@@ -1,7 +1,8 @@
 /** Adds a relationship of one kind between two existing nodes, both in the caller's communities. */
-import { notFound } from '../../domain/errors.ts';
+import { badInput, notFound } from '../../domain/errors.ts';
 import { inScope, mayWriteRel } from '../../domain/permissions.ts';
 import { REL_SPECS, type PropSpec, type RelKind } from '../../domain/model.ts';
+import { endsProblem } from '../../domain/storable.ts';
 import { createRel, getEndpoints, relExists } from '../../db/repositories/rels.ts';
 import type { NodeRecord, Props, RelRecord } from '../../db/repositories/records.ts';
 import type { ServiceContext } from '../context.ts';
@@ -19,6 +20,9 @@ export async function addRel(
 ): Promise<RelWithNodes> {
   const spec = REL_SPECS[kind];
   requireRole(mayWriteRel(ctx.principal, kind), ctx.principal, `add ${spec.gql.typeName}`);
+  // Judged on the ids alone, before any lookup: the answer says nothing about what is stored.
+  const loop = endsProblem(kind, ends.fromId, ends.toId);
+  if (loop) throw badInput(loop.reason, ['input', ends.toPath]);
   const props: Props = {};
   const names = [...(spec.time === 'span' ? ['since', 'until'] : ['at']), ...Object.keys(spec.props as Record<string, PropSpec>)];
   for (const name of names) {
