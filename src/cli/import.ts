@@ -5,7 +5,7 @@
  * their reasons, to the rejected file. A first load into the empty, stopped local database goes
  * through Neo4j's bulk importer (offline, several times faster); everything else through Cypher.
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,13 +13,13 @@ import { loadConfig, type Config } from '../config.ts';
 import { connect, type Connection } from '../db/connect.ts';
 import { defaultDataDir } from '../db/local/neo4j-local.ts';
 import { migrate } from '../db/migrate.ts';
-import { csvLine } from '../interchange/csv.ts';
 import { ENCODINGS } from '../interchange/lines.ts';
 import { OfflineUnsupported } from '../services/import/bulk-csv.ts';
 import { importDataset } from '../services/import/import-dataset.ts';
 import { importOffline } from '../services/import/import-offline.ts';
 import { IMPORT_MODES, offlineTarget, type ImportMode } from '../services/import/offline-target.ts';
 import { folderSource, noRowWarnings, type SourceFile } from '../services/import/source.ts';
+import { defaultRejectedPath, RejectedRows } from '../services/import/rejected.ts';
 import { count, rateText, type ImportSummary, type ProgressEvent, type RowError } from '../services/import/report.ts';
 import { progress } from './progress.ts';
 import { exitOnStopRequest } from './stop-signals.ts';
@@ -32,7 +32,8 @@ const HELP = `Usage: npm run import -- <folder> [options]
                      online; online: always through Cypher; offline: Neo4j's bulk importer, or
                      an error saying why not / 导入方式：auto（默认）、online、offline
   --skip-invalid     write the good rows; bad rows go to the rejected file / 跳过错误行
-  --rejected FILE    where rejected rows are written (default <folder>/rejected.csv)
+  --rejected FILE    where the rejected rows and their reasons are written (default
+                     <folder>.rejected.csv, beside the folder) / 被拒绝的行写入的文件
   --encoding ENC     utf-8 (default) or gb18030 (also reads GBK and GB2312: CSV saved by Excel
                      on Chinese Windows) / 文件编码：utf-8（默认）或 gb18030（GBK）
   --batch-size N     rows per transaction (default 5000)
@@ -88,24 +89,25 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(line);
   const config = loadConfig();
   const bar = progress();
-  const rejectedPath = opts.rejected ?? path.join(opts.folder, 'rejected.csv');
-  const rejected = opts.skipInvalid ? createWriteStream(rejectedPath) : null;
-  rejected?.write(csvLine(['file', 'line', 'column', 'reason']));
+  const rejectedPath = opts.rejected ?? defaultRejectedPath(opts.folder);
+  const rejected = new RejectedRows();
   const shared = {
     skipInvalid: opts.skipInvalid,
     onProgress: (e: ProgressEvent) => {
       if (e.phase === 'done') return;
       bar.update(`${e.phase === 'write' ? 'writing' : 'checking'} ${path.basename(e.file)}`, e.done, e.total);
     },
-    onError: (e: RowError) => rejected?.write(csvLine([e.file, String(e.line), e.column ?? '', e.reason])),
+    onError: (e: RowError) => {
+      if (opts.skipInvalid) rejected.add(e);
+    },
   };
   const summary = await run(opts.mode, config, files, shared, opts.batchSize, log);
-  if (rejected) await new Promise((r) => rejected.end(r));
+  const rejectedRows = summary.written && !rejected.empty ? await rejected.write(rejectedPath, files) : 0;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const warnings = noRowWarnings(summary.files);
   for (const w of warnings) console.error(`warning: ${w}`);
   if (opts.json) {
-    console.log(JSON.stringify({ ...summary, errors: summary.errors.slice(0, 100), warnings, peakRssMb }, null, 2));
+    console.log(JSON.stringify({ ...summary, errors: summary.errors.slice(0, 100), warnings, peakRssMb, rejectedFile: rejectedRows > 0 ? rejectedPath : null }, null, 2));
   } else {
     printSummary(summary);
     const jvm = summary.bulkPeakRssMb ? ` (bulk importer JVM ${summary.bulkPeakRssMb.toFixed(0)} MB)` : '';
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
       console.error(`Nothing was imported: ${count(summary.errorCount, 'problem')}. Fix them, or use --skip-invalid to import the good rows. / 有 ${summary.errorCount} 处错误，未导入任何数据。`);
       process.exitCode = 1;
     } else {
-      console.error(`${count(summary.totals.rejected, 'row')} rejected; written with reasons to ${rejectedPath} / 被拒绝的行已写入该文件`);
+      console.error(`${count(rejectedRows, 'row')} rejected; the rows and their reasons are in ${rejectedPath} / ${rejectedRows} 行被拒绝，原始行及原因已写入该文件`);
     }
   }
 }
