@@ -8,6 +8,8 @@ export interface Progress {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** "1 row", "2 rows": a one-row file is common in a small community's dataset. */
+const rowsWord = (done: number, total: number | null) => ((total ?? done) === 1 ? 'row' : 'rows');
 
 export function progress(stream: NodeJS.WriteStream = process.stderr): Progress {
   const tty = stream.isTTY === true;
@@ -33,16 +35,16 @@ export function progress(stream: NodeJS.WriteStream = process.stderr): Progress 
         if (now - lastPrint < 100) return;
         const width = 24;
         const bar = total ? `[${'#'.repeat(Math.round((width * done) / Math.max(total, 1))).padEnd(width, '.')}] ` : '';
-        stream.write(`\r\x1b[K${bar}${label} ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows${rate(done)}`);
+        stream.write(`\r\x1b[K${bar}${label} ${fmt(done)}${total ? `/${fmt(total)}` : ''} ${rowsWord(done, total)}${rate(done)}`);
       } else if (now - lastPrint >= 5000) {
-        stream.write(`${label}: ${fmt(done)}${total ? `/${fmt(total)}` : ''} rows${rate(done)}\n`);
+        stream.write(`${label}: ${fmt(done)}${total ? `/${fmt(total)}` : ''} ${rowsWord(done, total)}${rate(done)}\n`);
       } else return;
       lastPrint = now;
     },
     finish(label, done) {
       // A file finished before its first report has no start of its own to time it from.
       const timing = label === current ? ` in ${((performance.now() - started) / 1000).toFixed(1)} s${rate(done)}` : '';
-      const line = `${label}: ${fmt(done)} rows${timing}`;
+      const line = `${label}: ${fmt(done)} ${rowsWord(done, null)}${timing}`;
       stream.write(tty ? `\r\x1b[K${line}\n` : `${line}\n`);
       lastPrint = 0;
     },

@@ -41,4 +41,13 @@ describe('CLI progress', () => {
     bar.finish('checking Partner.csv', 56);
     expect(lines.at(-1)).toBe('checking Partner.csv: 56 rows\n');
   });
+
+  it('says "1 row" for a file of one row', () => {
+    const { lines, stream } = logStream();
+    const bar = progress(stream);
+    vi.advanceTimersByTime(6000);
+    bar.update('checking Community.csv', 1, null);
+    bar.finish('checking Community.csv', 1);
+    expect(lines).toEqual(['checking Community.csv: 1 row\n', 'checking Community.csv: 1 row in 0.0 s\n']);
+  });
 });
