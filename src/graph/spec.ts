@@ -30,7 +30,7 @@ export interface TieSources {
  * - coattendance 1 — the raw value is already Σ 1/(k−1) over shared activities of k resident
  *   attendees (Newman 2001, "Scientific collaboration networks. II", Phys. Rev. E 64, 016132): each
  *   attendee's ties from one activity sum to 1, so one activity weighs like one declared tie however
- *   large it was, and a 300-person festival adds 1/299 per pair where a 5-person meeting adds 1/4.
+ *   large it was; activities of more than DEFAULT_MAX_ACTIVITY_SIZE attendees add none.
  * - exchange 0.5 per hour — tie strength grows with time spent and reciprocal services (Granovetter
  *   1973, "The strength of weak ties"); a typical two-hour time-bank service then weighs one declared
  *   tie, and repeated exchanges keep adding, both directions summed.
@@ -46,6 +46,19 @@ export const DEFAULT_TIE_SOURCES: TieSources = Object.freeze({
   cowork: 1,
 });
 
+/**
+ * Co-attendance of an activity with more resident attendees than this adds no tie. Σ 1/(k−1) keeps
+ * a festival's weight per attendee at one tie, but not its count: a 300-person festival still adds
+ * 44,850 pairs, so without a cap the tie network is mostly festival crowds and every measure of
+ * openness describes who went to the festival. 15 is the "sympathy group", the largest layer of
+ * people who all interact with each other (Zhou, Sornette, Hill & Dunbar 2005, "Discrete
+ * hierarchical organization of social group sizes", Proc. R. Soc. B 272: 439–444): a meeting, a class
+ * or a volunteer team, not a crowd. What it does to the demo's ties and crossing share is measured by
+ * bench/tie-defaults.ts and quoted in docs/analytics.md ("The default tie network").
+ */
+export const DEFAULT_MAX_ACTIVITY_SIZE = 15;
+export const MAX_ACTIVITY_SIZE_LIMIT = 1_000_000;
+
 export const TIE_SOURCE_NAMES = ['acquaintance', 'comembership', 'coattendance', 'exchange', 'cowork'] as const satisfies readonly (keyof TieSources)[];
 export type TieSourceName = (typeof TIE_SOURCE_NAMES)[number];
 
@@ -57,6 +70,8 @@ export interface NetworkSpec {
   /** The state at this instant. Give either window or asOf, not both; neither = everything. */
   asOf?: Date | null;
   sources?: Partial<TieSources>;
+  /** TIES: activities with more resident attendees add no co-attendance tie (default DEFAULT_MAX_ACTIVITY_SIZE). */
+  maxActivitySize?: number | null;
 }
 
 /** A checked spec: bounds as numbers (ms since epoch, null = open), all weights filled in. */
@@ -67,6 +82,7 @@ export interface ResolvedSpec {
   to: number | null;
   asOf: number | null;
   sources: TieSources;
+  maxActivitySize: number;
 }
 
 function instant(value: Date | null | undefined, path: string[]): number | null {
@@ -95,5 +111,9 @@ export function resolveSpec(spec: NetworkSpec): ResolvedSpec {
     }
     sources[name] = weight;
   }
-  return { communityId: spec.communityId, network: spec.network, from, to, asOf, sources };
+  const maxActivitySize = spec.maxActivitySize ?? DEFAULT_MAX_ACTIVITY_SIZE;
+  if (!Number.isInteger(maxActivitySize) || maxActivitySize < 2 || maxActivitySize > MAX_ACTIVITY_SIZE_LIMIT) {
+    throw badInput(`projection: maxActivitySize must be an integer from 2 to ${MAX_ACTIVITY_SIZE_LIMIT} / 活动规模上限须为 2 到 ${MAX_ACTIVITY_SIZE_LIMIT} 的整数`, ['maxActivitySize']);
+  }
+  return { communityId: spec.communityId, network: spec.network, from, to, asOf, sources, maxActivitySize };
 }

@@ -125,7 +125,8 @@ export class TieGraphBuilder {
     if (!this.uses('coattendance')) return;
     for (const row of rows) {
       const attendees = this.eventMembers(row.members);
-      if (attendees.length >= 2) this.clique(attendees, COLUMN.coattendance, 1 / (attendees.length - 1));
+      // Crowds add no tie (spec.ts, DEFAULT_MAX_ACTIVITY_SIZE); k counts the attendees in the window.
+      if (attendees.length >= 2 && attendees.length <= this.spec.maxActivitySize) this.clique(attendees, COLUMN.coattendance, 1 / (attendees.length - 1));
     }
   }
 

@@ -23,6 +23,7 @@ export const networkInput = z
     to: dateTime.nullish(),
     asOf: dateTime.nullish(),
     sources,
+    maxActivitySize: z.number().int().min(2, 'maxActivitySize must be 2–1,000,000 / 活动规模上限须为 2–1,000,000').max(1_000_000, 'maxActivitySize must be 2–1,000,000 / 活动规模上限须为 2–1,000,000').nullish(),
   })
   .superRefine((v, ctx) => {
     if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
@@ -45,5 +46,6 @@ export function toNetworkRequest(input: z.output<typeof networkInput>): NetworkR
     to: input.to ?? null,
     asOf: input.asOf ?? null,
     sources: definedWeights(input.sources),
+    maxActivitySize: input.maxActivitySize ?? null,
   };
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
 import { projectNetwork, projectTieCsr } from '../../graph/project.ts';
 import type { TieCsr } from '../../graph/ties.ts';
-import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
+import { DEFAULT_MAX_ACTIVITY_SIZE, DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
 import { dataRange } from '../../db/repositories/graph.ts';
@@ -25,6 +25,7 @@ export interface NetworkRequest {
   to?: Date | null;
   asOf?: Date | null;
   sources?: Partial<TieSources>;
+  maxActivitySize?: number | null;
 }
 
 /** What a result says about the network it read. */
@@ -90,7 +91,7 @@ function cached<T>(cache: LruCache<Promise<T>>, key: string, make: () => Promise
 function specOf(prepared: PreparedNetwork, network: NetworkKind): NetworkSpec {
   const { spec } = prepared;
   const window = spec.from !== null || spec.to !== null ? { from: date(spec.from), to: date(spec.to) } : null;
-  return { communityId: spec.communityId, network, window, asOf: date(spec.asOf), sources: spec.sources };
+  return { communityId: spec.communityId, network, window, asOf: date(spec.asOf), sources: spec.sources, maxActivitySize: spec.maxActivitySize };
 }
 
 /** Scope, community and spec checked; errors of the spec name their field under `network`. */
@@ -99,7 +100,7 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   let spec: ResolvedSpec;
   try {
     const window = request.from || request.to ? { from: request.from ?? null, to: request.to ?? null } : null;
-    spec = resolveSpec({ communityId: request.communityId, network: request.network, window, asOf: request.asOf ?? null, sources: request.sources ?? {} });
+    spec = resolveSpec({ communityId: request.communityId, network: request.network, window, asOf: request.asOf ?? null, sources: request.sources ?? {}, maxActivitySize: request.maxActivitySize ?? null });
   } catch (error) {
     if (error instanceof ReweaveError && error.details.path) {
       // resolveSpec names window.from / window.to; the API's fields are from / to.
@@ -111,7 +112,7 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   const community = await ctx.db.read((tx) => getNodes(tx, 'Community', [request.communityId]));
   if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
   // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
-  if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES } };
+  if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES }, maxActivitySize: DEFAULT_MAX_ACTIVITY_SIZE };
   const range = await cached(cacheOf(ctx.db).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
   return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReweaveError } from '../../../src/domain/errors.ts';
 import type { Database } from '../../../src/db/database.ts';
 import { projectNetwork } from '../../../src/graph/project.ts';
-import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkSpec } from '../../../src/graph/spec.ts';
+import { DEFAULT_TIE_SOURCES, resolveSpec, type NetworkSpec, DEFAULT_MAX_ACTIVITY_SIZE } from '../../../src/graph/spec.ts';
 import { d } from './rows.ts';
 
 const base: NetworkSpec = { communityId: 'c1', network: 'TIES' };
@@ -18,7 +18,7 @@ function failure(spec: NetworkSpec): ReweaveError {
 
 describe('resolveSpec', () => {
   it('fills the default weights and leaves everything open without window or asOf', () => {
-    expect(resolveSpec(base)).toEqual({ ...base, from: null, to: null, asOf: null, sources: DEFAULT_TIE_SOURCES });
+    expect(resolveSpec(base)).toEqual({ ...base, from: null, to: null, asOf: null, sources: DEFAULT_TIE_SOURCES, maxActivitySize: DEFAULT_MAX_ACTIVITY_SIZE });
   });
 
   it('merges partial weights over the defaults', () => {

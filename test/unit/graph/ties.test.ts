@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTieGraph, type TieRows } from '../../../src/graph/ties.ts';
-import { DEFAULT_TIE_SOURCES, type NetworkSpec } from '../../../src/graph/spec.ts';
+import { DEFAULT_MAX_ACTIVITY_SIZE, DEFAULT_TIE_SOURCES, type NetworkSpec } from '../../../src/graph/spec.ts';
 import { activity, COMMUNITY, d, exchange, knows, organisation, resident, t } from './rows.ts';
 
 const TIES: NetworkSpec = { communityId: COMMUNITY, network: 'TIES' };
@@ -22,11 +22,29 @@ describe('buildTieGraph — sources', () => {
     expect(g.degree('e')).toBe(0);
   });
 
-  it('keeps a 300-person festival light: 44,850 pairs of 1/299', () => {
+  it('adds no co-attendance tie for a crowd: 300 attendees, default cap 15', () => {
     const crowd = Array.from({ length: 300 }, (_, i) => resident(`r${String(i).padStart(3, '0')}`));
     const g = buildTieGraph({ residents: crowd, attendances: [activity('festival', crowd.map((r) => r.id))] }, TIES);
+    expect(DEFAULT_MAX_ACTIVITY_SIZE).toBe(15);
+    expect(g.size).toBe(0);
+    expect(g.order).toBe(300);
+  });
+
+  it('keeps an uncapped 300-person festival light: 44,850 pairs of 1/299', () => {
+    const crowd = Array.from({ length: 300 }, (_, i) => resident(`r${String(i).padStart(3, '0')}`));
+    const g = buildTieGraph({ residents: crowd, attendances: [activity('festival', crowd.map((r) => r.id))] }, { ...TIES, maxActivitySize: 300 });
     expect(g.size).toBe(44_850);
     expect(g.getEdgeAttribute('r000', 'r299', 'weight')).toBeCloseTo(1 / 299);
+  });
+
+  it('counts an activity of exactly maxActivitySize attendees, not one more', () => {
+    const people = Array.from({ length: 16 }, (_, i) => resident(`p${String(i).padStart(2, '0')}`));
+    const ids = people.map((r) => r.id);
+    const at15 = buildTieGraph({ residents: people, attendances: [activity('a15', ids.slice(0, 15))] }, TIES);
+    expect(at15.size).toBe(105);
+    const at16 = buildTieGraph({ residents: people, attendances: [activity('a16', ids)] }, TIES);
+    expect(at16.size).toBe(0);
+    expect(() => buildTieGraph({ residents: people }, { ...TIES, maxActivitySize: 1 })).toThrow(/maxActivitySize/);
   });
 
   it('sums exchange hours in both directions', () => {
