@@ -33,12 +33,28 @@ A dataset is a folder with one file per node label (\`Resident.csv\`), per relat
 comma-separated, a header row, RFC 4180 quoting), JSON Lines (\`.jsonl\`, one object per line) or a
 JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` writes the same format.
 
-    npm run import -- path/to/folder                 # everything or nothing
-    npm run import -- path/to/folder --skip-invalid  # good rows in, bad rows to rejected.csv
+    npm run import -- path/to/folder                     # everything or nothing
+    npm run import -- path/to/folder --skip-invalid      # good rows in, bad rows to path/to/folder.rejected.csv
+    npm run import -- path/to/folder --encoding gb18030  # files saved as GBK / GB18030
+
+- **File names.** A file is named after its node label or relationship kind, as in the headings
+  below (any case). A relationship file may also carry the stored relationship type where only one
+  kind is stored under it (\`KNOWS.csv\` is \`ACQUAINTANCE\`, \`ATTENDED.csv\` is \`ATTENDANCE\`;
+  \`MEMBER_OF\` is both \`MEMBERSHIP\` and \`CONFERENCE_MEMBERSHIP\`, so it is refused naming both).
+  An unknown name is answered with the nearest known one (\`MEMBERSHIPS.csv\`: did you mean
+  \`MEMBERSHIP\`?). Files named \`rejected.csv\` or \`*.rejected.csv\` are skipped.
+  文件名为节点类型或关系名称；也可用只对应一种关系的关系类型（如 \`KNOWS.csv\`）；名称无法识别时提示最接近的名称。
+- **Encoding.** Files are UTF-8. A file that is not, but reads as GB18030 (GBK, GB2312: what Excel
+  saves on Chinese Windows), stops the import at its first such line with a message naming that
+  encoding; run again with \`--encoding gb18030\` (it applies to every file of the folder), or save
+  the file as "CSV UTF-8". 文件须为 UTF-8；GB18030/GBK 编码的文件会被拒绝并指明编码，加 \`--encoding gb18030\` 即可导入。
 
 - **Stable ids.** Every row has an \`id\` you choose (letters, digits, \`_ . : -\`). Importing the same
   files again changes nothing; a changed row updates the stored one. Never build ids from names.
-- **Headers.** English column names or the Chinese alias shown below (e.g. \`显示名（化名）\`).
+- **Headers.** English column names or the Chinese aliases shown below (e.g. \`显示名（化名）\`). A
+  relationship's ends may be named after their labels where a label is at one end only
+  (\`居民编号\` → \`from\`, \`组织编号\` → \`to\` in \`MEMBERSHIP.csv\`; not in \`ACQUAINTANCE.csv\`, which
+  is Resident → Resident). An unknown column is refused with every column's names, English and Chinese.
 - **Values.** Enums take the English term (any case, \`core team\` = \`CORE_TEAM\`), its Chinese name
   (\`好人\` = \`GOOD_PERSON\`) or a common synonym listed after it in the tables below (\`商品房\`,
   \`骨干\`, \`队长\`; the one table of them is \`SYNONYMS\` in \`src/domain/vocabulary.ts\`); brackets
@@ -59,7 +75,11 @@ JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` w
   required fields, duplicate ids in a file, references to nodes that are neither in the folder nor
   in the database, state changes that are not allowed, invalid UTF-8. Each problem is reported with
   file, line, column and reason. By default any problem means nothing is written. A row that refers
-  to a rejected row is rejected too.
+  to a rejected row is rejected too. With \`--skip-invalid\` the good rows are written and the
+  rejected rows themselves go to \`<folder>.rejected.csv\` beside the folder (\`--rejected FILE\` for
+  another place): for each dataset file with rejected rows, a header \`file,line,column,reason\`
+  followed by that file's own header, then each rejected row once with its problems and its
+  original cells, ready to be fixed and imported again. 被拒绝的原始行连同原因写入目录旁边的 \`<目录>.rejected.csv\`。
 - **Line ends and quotes.** Lines may end in \`\\n\`, \`\\r\\n\` or a lone \`\\r\` (old Mac and some Excel
   exports); a line break inside a quoted field is kept (\`\\r\\n\` is read as \`\\n\`). A record — a line,
   or the lines a quoted field spans — may hold at most ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes: a longer line is a rejected
