@@ -29,10 +29,14 @@ describe.each(OTHER_LABELS)('%s mutations', (label) => {
     expect(created.data![gqlNames.create(label)]).toMatchObject({ id, communityId: api.communityId });
 
     const [field, value] = updatableProp(label);
+    const beforeUpdate = Date.now();
     const updated = await api.gql(update(label, field), { id, input: { [field]: value } });
     expect(updated.errors).toBeUndefined();
     expect(updated.data![gqlNames.update(label)][field]).toBe(value);
-    expect(updated.data![gqlNames.update(label)].updatedAt).toBeTruthy();
+    // The server's clock, read back as a DateTime: no earlier than the create and the call.
+    const updatedAt = updated.data![gqlNames.update(label)].updatedAt as string;
+    expect(updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(updatedAt)).toBeGreaterThanOrEqual(Math.max(Date.parse(created.data![gqlNames.create(label)].createdAt as string), beforeUpdate - 1000));
 
     const deleted = await api.gql(remove(label), { id });
     expect(deleted.data![gqlNames.remove(label)]).toEqual({ id, deleted: true });

@@ -73,10 +73,21 @@ describe('cultivation path', () => {
     expect(r.data!.resident.history.map((h: { to: string }) => h.to)).toEqual(['GOOD_PERSON', 'CAPABLE_PERSON', 'GROUP_LEADER']);
   });
 
-  it('refuses to set a state field through a plain update', async () => {
+  it('refuses to set a state field through a plain update, and writes nothing', async () => {
     const id = await make('Resident');
-    const r = await api.gql('mutation($id: ID!) { updateResident(id: $id, input: {cultivationStage: GROUP_LEADER}) { id } }', { id });
-    expect(r.errors).toBeDefined();
+    const before = await snapshot(api.db, api.communityId);
+    // The update input has no state fields at all: a stage moves only through its transition mutation.
+    const literal = await api.gql('mutation($id: ID!) { updateResident(id: $id, input: {cultivationStage: GROUP_LEADER}) { id } }', { id });
+    expect(codeOf(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors![0]!.message).toContain('Field "cultivationStage" is not defined by type "UpdateResidentInput"');
+    const variable = await api.gql('mutation($id: ID!, $input: UpdateResidentInput!) { updateResident(id: $id, input: $input) { id } }', { id, input: { displayName: '改名', cultivationStage: 'GROUP_LEADER' } });
+    expect(codeOf(variable)).toBe('BAD_USER_INPUT');
+    expect(variable.errors![0]!.extensions!.field).toBe('input');
+    expect(variable.errors![0]!.message).toContain('Field "cultivationStage" is not defined by type "UpdateResidentInput"');
+    expect(await snapshot(api.db, api.communityId)).toBe(before);
+    const r = await api.gql('query($id: ID!) { resident(id: $id) { displayName cultivationStage history { to } } }', { id });
+    expect(r.data!.resident).toMatchObject({ cultivationStage: 'UNIDENTIFIED', history: [] });
+    expect(r.data!.resident.displayName).not.toBe('改名');
   });
 });
 

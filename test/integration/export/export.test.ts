@@ -274,6 +274,7 @@ describe('GraphQL exportNetwork', () => {
     expect(weight.errors![0]!.extensions!.field).toBe('input.sources.exchange');
     const format = await call({ format: 'PDF' });
     expect(codeOf(format)).toBe('BAD_USER_INPUT');
+    expect(format.errors![0]!.extensions!.field).toBe('input.format');
     expect(format.errors![0]!.message).toContain('Value "PDF" does not exist in "ExportFormat" enum');
     expect(format.data ?? null).toBeNull();
   });
