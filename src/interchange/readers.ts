@@ -23,7 +23,11 @@ export function formatOf(path: string): FileFormat | null {
   return null;
 }
 
-const UTF8 = 'invalid UTF-8 byte sequence / 非法的 UTF-8 编码';
+/** A line whose bytes are not valid in the encoding the file is read in (UTF-8 unless told). */
+const invalidBytes = (encoding: Encoding): string => {
+  const name = encoding === 'utf-8' ? 'UTF-8' : 'GB18030';
+  return `invalid ${name} byte sequence / 非法的 ${name} 编码`;
+};
 const GB18030 =
   'the file is not UTF-8: it reads as GB18030/GBK, as Excel saves CSV on Chinese Windows. Import it with --encoding gb18030, or save it again as "CSV UTF-8"; nothing is imported / 文件不是 UTF-8 编码，看来是 GB18030/GBK（中文 Windows 上 Excel 的默认编码）：请加 --encoding gb18030 导入，或另存为“CSV UTF-8”；未导入任何数据';
 
@@ -74,7 +78,7 @@ async function* csvRecords(path: string, source: string | AsyncIterable<Buffer>,
       recordBytes = 0;
       problems = [];
     }
-    if (!line.validUtf8) problems.push(`line ${line.number}: ${UTF8}`);
+    if (!line.validUtf8) problems.push(`line ${line.number}: ${invalidBytes(encoding)}`);
     if (line.tooLong) problems.push(`line ${line.number}: ${TOO_LONG}`);
     const text = header === null && line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
     const complete = parseCsvLine(text, state, line.number, breakBefore);
@@ -105,7 +109,7 @@ async function* jsonLinesRecords(path: string, source: string | AsyncIterable<Bu
     checkEncoding(path, line);
     if (line.text.trim() === '') continue;
     const problems: string[] = [];
-    if (!line.validUtf8) problems.push(UTF8);
+    if (!line.validUtf8) problems.push(invalidBytes(encoding));
     if (line.tooLong) problems.push(TOO_LONG);
     let cells: Record<string, unknown> = {};
     try {
@@ -158,7 +162,7 @@ async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Bu
       } else if (ch === ']' || ch === '}') {
         depth -= 1;
         if (depth === 1 && ch === '}') {
-          const problems: string[] = bad ? [UTF8] : [];
+          const problems: string[] = bad ? [invalidBytes(encoding)] : [];
           let cells: Record<string, unknown> = {};
           try {
             cells = JSON.parse(buffer) as Record<string, unknown>;

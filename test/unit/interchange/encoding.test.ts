@@ -52,3 +52,10 @@ describe('readRecords: files not in UTF-8', () => {
     expect(records[0]!.problems).toEqual(['line 2: invalid UTF-8 byte sequence / 非法的 UTF-8 编码']);
   });
 });
+
+describe('readRecords with encoding gb18030', () => {
+  it('names GB18030, not UTF-8, for bytes that are not GB18030', async () => {
+    const records = await read(file('Resident.csv', Buffer.concat([GBK_CSV, Buffer.from('r3,c1,'), Buffer.from([0xff]), Buffer.from('\n')])), 'gb18030');
+    expect(records[2]!.problems).toEqual(['line 4: invalid GB18030 byte sequence / 非法的 GB18030 编码']);
+  });
+});
