@@ -30,6 +30,7 @@ export const QUERY_NAMES = [
   'import/existing-nodes',
   'import/existing-rels',
   'import/find-ids',
+  'import/find-nodes',
   'import/find-rels',
   'import/update-nodes',
   'import/update-rels',

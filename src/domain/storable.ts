@@ -8,6 +8,7 @@
  * the same checks to recognise a stored value that is not readable.
  */
 import { NODE_SPECS, REL_SPECS, ORDERED_TIMES, type NodeLabel, type PropSpec, type PropType, type RelKind, type RelSpec } from './model.ts';
+import { START_UNKNOWN } from './lifetime.ts';
 import { VOCABULARIES, type VocabularyName } from './vocabulary.ts';
 
 export interface RowProblem {
@@ -103,6 +104,28 @@ export function orderProblems(row: Readonly<Record<string, unknown>>, touched?: 
     // An update is judged on what it changes: a stored pair it leaves alone is not its fault.
     if (touched && !touched.has(start) && !touched.has(end)) continue;
     problems.push({ field: touched?.has(start) && !touched.has(end) ? start : end, reason: `${end} is before ${start} / ${end} 早于 ${start}` });
+  }
+  return problems;
+}
+
+/**
+ * The times of a row that updates a stored node or relationship, against the stored times it leaves
+ * in place: an endedAt before the stored createdAt, an until before the stored since (a row giving
+ * both is judged by orderProblems alone). A node's stored createdAt counts only when it was recorded:
+ * one marked startUnknown holds when the record was made, not when the node's life began
+ * (domain/lifetime.ts), so a roster re-imported with the year a resident left is not refused for it.
+ */
+export function storedOrderProblems(row: Readonly<Record<string, unknown>>, stored: Readonly<Record<string, unknown>>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const kept = (name: string) => (name === 'createdAt' && stored[START_UNKNOWN] === true ? undefined : stored[name]);
+  for (const [start, end] of ORDERED_TIMES) {
+    const givesStart = row[start] instanceof Date;
+    if (givesStart === row[end] instanceof Date) continue;
+    const a = givesStart ? row[start] : kept(start);
+    const b = givesStart ? kept(end) : row[end];
+    if (!(a instanceof Date) || !(b instanceof Date) || b >= a) continue;
+    const [field, other, at] = givesStart ? [start, end, b] : [end, start, a];
+    problems.push({ field, reason: `${end} is before ${start} (the stored ${other} is ${at.toISOString()}) / ${end} 早于 ${start}（已存的 ${other} 为 ${at.toISOString()}）` });
   }
   return problems;
 }

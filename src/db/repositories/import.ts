@@ -8,6 +8,7 @@ import { ReweaveError } from '../../domain/errors.ts';
 import { START_UNKNOWN, startUnknown } from '../../domain/lifetime.ts';
 import { REL_SPECS, type NodeLabel, type RelKind } from '../../domain/model.ts';
 import type { Plain, Props } from '../../domain/records.ts';
+import { storedOrderProblems, withInitialStates } from '../../domain/storable.ts';
 import type { Tx } from '../database.ts';
 
 export interface MergeCounts {
@@ -39,11 +40,18 @@ async function existingRels(tx: Tx, type: string, ids: string[]): Promise<Map<st
 }
 
 /**
- * The validation pass refuses rows whose id is stored elsewhere; this re-checks inside the writing
- * transaction, so that a node or relationship written meanwhile by someone else is never rewritten.
+ * The validation pass refuses rows whose id is stored elsewhere, or whose times run backwards
+ * against the stored ones; this re-checks inside the writing transaction, so that a node or
+ * relationship written meanwhile by someone else is never rewritten.
  */
 function refuseMoved(kind: string, id: string, stored: string, given: string): never {
   throw new ReweaveError('CONFLICT', `${kind} "${id}" changed while importing (${stored}, not ${given}); nothing of this batch was written / 导入期间数据已变化，本批未写入`);
+}
+
+/** Like refuseMoved, for a row whose times a stored node or relationship changed meanwhile makes run backwards. */
+function refuseTimes(kind: string, id: string, row: Props, stored: Props): void {
+  const problem = storedOrderProblems(row, stored)[0];
+  if (problem) throw new ReweaveError('CONFLICT', `${kind} "${id}" changed while importing: ${problem.reason}; nothing of this batch was written / 导入期间数据已变化，本批未写入`);
 }
 
 function split<T extends { id: string; props: Props }>(rows: T[], found: Map<string, Props>) {
@@ -69,12 +77,16 @@ export async function mergeNodes(tx: Tx, label: NodeLabel, rows: { id: string; c
   const found = await existing(tx, all.map((r) => r.id), (ids) => tx.run('import/existing-nodes', { ids }, { label }));
   for (const r of all) {
     const stored = found.get(r.id);
-    if (stored && String(stored.communityId) !== r.communityId) refuseMoved(label, r.id, String(stored.communityId), r.communityId);
+    if (!stored) continue;
+    if (String(stored.communityId) !== r.communityId) refuseMoved(label, r.id, String(stored.communityId), r.communityId);
+    refuseTimes(label, r.id, r.props, stored);
   }
   const { fresh, changed, kept } = split(all, found);
   // A new node without a recorded start is present from the beginning (domain/lifetime.ts); a row that
-  // records one for a stored node clears the mark (null removes the property).
-  const created = fresh.map((r) => ({ createdAt: now, ...(startUnknown(label, r.props as { createdAt?: unknown }) ? { [START_UNKNOWN]: true } : {}), ...r.props }));
+  // records one for a stored node clears the mark (null removes the property). A new node gets each
+  // state its row leaves empty at the initial value; a stored node keeps its state — re-importing a
+  // row without the column must not undo the changes recorded since.
+  const created = fresh.map((r) => withInitialStates(label, { createdAt: now, ...(startUnknown(label, r.props as { createdAt?: unknown }) ? { [START_UNKNOWN]: true } : {}), ...r.props }));
   if (fresh.length > 0) await tx.run('import/create-nodes', { rows: created }, { label });
   if (changed.length > 0) await tx.run('import/update-nodes', { rows: changed.map((r) => ({ ...r.props, updatedAt: (r.props as Props).updatedAt ?? now })) }, { label });
   return { created: fresh.length, updated: changed.length, unchanged: kept };
@@ -86,7 +98,9 @@ export async function mergeRels(tx: Tx, kind: RelKind, from: NodeLabel, to: Node
   const found = await existingRels(tx, type, all.map((r) => r.id));
   for (const r of all) {
     const stored = found.get(r.id);
-    if (stored && (stored.fromId !== r.from || stored.toId !== r.to)) refuseMoved(type, r.id, `${stored.fromId} → ${stored.toId}`, `${r.from} → ${r.to}`);
+    if (!stored) continue;
+    if (stored.fromId !== r.from || stored.toId !== r.to) refuseMoved(type, r.id, `${stored.fromId} → ${stored.toId}`, `${r.from} → ${r.to}`);
+    refuseTimes(type, r.id, r.props, stored.props);
   }
   const { fresh, changed, kept } = split(all, propsOf(found));
   if (fresh.length > 0) await tx.run('import/create-rels', { rows: fresh.map((r) => ({ from: r.from, to: r.to, props: { createdAt: now, ...r.props } })) }, { from, to, type });
@@ -113,6 +127,18 @@ export async function findIds(tx: Tx, label: NodeLabel, ids: readonly string[]):
   return new Map(rows.map((r) => [String(r.id), String(r.communityId)]));
 }
 
+export interface StoredNode {
+  communityId: string;
+  /** The stored times an import row is ordered against (cypher/import/find-nodes). */
+  times: Props;
+}
+
+/** Which of these ids exist as nodes of the label, with their community and stored times. */
+export async function findNodes(tx: Tx, label: NodeLabel, ids: readonly string[]): Promise<Map<string, StoredNode>> {
+  const rows = await tx.run('import/find-nodes', { ids }, { label });
+  return new Map(rows.map((r) => [String(r.id), { communityId: String(r.communityId), times: r.times as Props }]));
+}
+
 export interface StoredRel {
   fromId: string;
   fromLabels: string[];
@@ -120,6 +146,8 @@ export interface StoredRel {
   toId: string;
   toLabels: string[];
   toCommunity: string;
+  /** The stored since and until. */
+  times: Props;
 }
 
 /** Where the relationship ids of a type that exist lead (CHANGED for state changes). */
@@ -127,7 +155,7 @@ export async function findRels(tx: Tx, type: string, ids: readonly string[]): Pr
   const rows = await tx.run('import/find-rels', { ids }, { type });
   return new Map(rows.map((r) => [String(r.id), {
     fromId: String(r.fromId), fromLabels: (r.fromLabels as string[]) ?? [], fromCommunity: String(r.fromCommunity),
-    toId: String(r.toId), toLabels: (r.toLabels as string[]) ?? [], toCommunity: String(r.toCommunity),
+    toId: String(r.toId), toLabels: (r.toLabels as string[]) ?? [], toCommunity: String(r.toCommunity), times: r.times as Props,
   }]));
 }
 

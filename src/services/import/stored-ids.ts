@@ -4,10 +4,13 @@
  * a node in the row's own community (an import never moves a node between communities), a
  * relationship between the row's own ends, a state change of the row's own node — and in every case
  * within the caller's communities. A stored id outside them is answered without naming its
- * community or anything stored (it is "in use", as for a create).
+ * community or anything stored (it is "in use", as for a create). Within them, the row's times are
+ * judged with the stored ones it leaves in place: an endedAt before the stored createdAt is refused
+ * here, with the row's file, line and column, rather than stored running backwards.
  */
 import type { Database } from '../../db/database.ts';
-import { findIds, findRels, type StoredRel } from '../../db/repositories/import.ts';
+import { findNodes, findRels, type StoredRel } from '../../db/repositories/import.ts';
+import { storedOrderProblems } from '../../domain/storable.ts';
 import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
 import type { FileSpec } from '../../interchange/columns.ts';
 import type { Values } from '../../interchange/validate.ts';
@@ -34,12 +37,16 @@ export async function storedIdProblems(
   if (!db || rows.length === 0) return rows.map(() => null);
   const ids = rows.map((v) => String(v.id));
   if (spec.kind === 'node') {
-    if (spec.label === 'Community') return rows.map(() => null);
-    const stored = await db.read((tx) => findIds(tx, spec.label, ids));
+    const stored = await db.read((tx) => findNodes(tx, spec.label, ids));
     return rows.map((v) => {
       const id = String(v.id);
-      const community = stored.get(id);
-      if (community === undefined || community === String(v.communityId)) return null;
+      const node = stored.get(id);
+      if (node === undefined) return null;
+      // A community is its own community. Outside the caller's scope the row is refused for that
+      // (validate-dataset.ts), and nothing stored there may show in the answer.
+      const isCommunity = spec.label === 'Community';
+      const community = isCommunity ? id : node.communityId;
+      if (community === (isCommunity ? id : String(v.communityId))) return inScope(community) ? timesProblem(v, node.times) : null;
       if (!inScope(community)) return inUse(id);
       return {
         column: 'communityId',
@@ -57,9 +64,15 @@ export async function storedIdProblems(
   });
 }
 
+/** The row's times against the stored ones it leaves in place (an endedAt before the stored createdAt). */
+function timesProblem(v: Values, stored: Readonly<Record<string, unknown>>): IdProblem | null {
+  const problem = storedOrderProblems(v, stored)[0];
+  return problem ? { column: problem.field, reason: problem.reason } : null;
+}
+
 function relProblem(id: string, rel: StoredRel, v: Values, r: (typeof REL_SPECS)[keyof typeof REL_SPECS], inScope: (c: string) => boolean): IdProblem | null {
   if (!inScope(rel.fromCommunity) || !inScope(rel.toCommunity)) return inUse(id);
-  if (rel.fromId === String(v.from) && rel.toId === String(v.to) && sameLabel(rel.fromLabels, r.from) && sameLabel(rel.toLabels, r.to)) return null;
+  if (rel.fromId === String(v.from) && rel.toId === String(v.to) && sameLabel(rel.fromLabels, r.from) && sameLabel(rel.toLabels, r.to)) return timesProblem(v, rel.times);
   return {
     column: 'id',
     reason: `relationship "${id}" already joins ${rel.fromId} → ${rel.toId}; an import does not move a relationship to other ends / 该关系已连接 ${rel.fromId} → ${rel.toId}，导入不会改变关系的两端`,

@@ -4,11 +4,9 @@
  * batch, and importing the same files again changes nothing).
  */
 import type { Database } from '../../db/database.ts';
-import { findIds, mergeChanges, mergeNodes, mergeRels, type MergeCounts } from '../../db/repositories/import.ts';
+import { mergeChanges, mergeNodes, mergeRels, type MergeCounts } from '../../db/repositories/import.ts';
 import type { Props } from '../../domain/records.ts';
-import { REL_SPECS, stateProps, type NodeLabel } from '../../domain/model.ts';
-import { withInitialStates } from '../../domain/storable.ts';
-import type { Tx } from '../../db/database.ts';
+import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
 import { checkHeader, parseRecord, type Values } from '../../interchange/validate.ts';
 import type { RawRecord } from '../../interchange/readers.ts';
 import type { DatasetCheck, FileCheck } from './validate-dataset.ts';
@@ -30,25 +28,12 @@ function propsOf(values: Values, keep: (name: string) => boolean = (n) => !OMIT.
 
 type Batch = { key: string; write: (db: Database) => Promise<MergeCounts>; size: number };
 
-type NodeRow = { id: string; communityId: string; props: Props };
-
-/**
- * A node the batch creates gets each state property its row leaves empty at the initial value
- * (the column is optional); a stored node keeps its state — re-importing a row without the column
- * must not undo the changes recorded since. Read inside the writing transaction, so a retry re-reads.
- */
-async function mergeNodesWithStates(tx: Tx, label: NodeLabel, rows: NodeRow[], now: Date): Promise<MergeCounts> {
-  if (stateProps(label).length === 0) return mergeNodes(tx, label, rows, now);
-  const stored = await findIds(tx, label, rows.map((r) => r.id));
-  return mergeNodes(tx, label, rows.map((r) => (stored.has(r.id) ? r : { ...r, props: withInitialStates(label, r.props) })), now);
-}
-
 /** Groups a batch of parsed rows into statements: one per label (pair) — labels are template slots. */
 function statements(file: FileCheck, check: DatasetCheck, rows: Values[], now: Date): Batch[] {
   const spec = file.source.spec;
   if (spec.kind === 'node') {
     const payload = rows.map((v) => ({ id: String(v.id), communityId: spec.label === 'Community' ? String(v.id) : String(v.communityId), props: propsOf(v) }));
-    return [{ key: spec.label, size: payload.length, write: (db) => db.write((tx) => mergeNodesWithStates(tx, spec.label, payload, now)) }];
+    return [{ key: spec.label, size: payload.length, write: (db) => db.write((tx) => mergeNodes(tx, spec.label, payload, now)) }];
   }
   const groups = new Map<string, { from: NodeLabel; to: NodeLabel; rows: Values[] }>();
   for (const v of rows) {
