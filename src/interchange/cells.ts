@@ -39,7 +39,8 @@ function spellings(vocabulary: VocabularyName): Map<string, string> {
   return index;
 }
 
-function enumTerm(vocabulary: VocabularyName, raw: string): string | undefined {
+/** The term a cell means: the English term in any case, its Chinese name or a synonym. */
+export function enumTerm(vocabulary: VocabularyName, raw: string): string | undefined {
   if (isTerm(vocabulary, raw)) return raw;
   // "core team", "Core-Team" → CORE_TEAM: the English term as people type it.
   const upper = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');

@@ -7,7 +7,7 @@ import { NODE_SPECS, type NodeLabel, type PropSpec } from '../domain/model.ts';
 import { allowedNext, MACHINES } from '../domain/transitions.ts';
 import { VOCABULARIES } from '../domain/vocabulary.ts';
 import { endsProblem, orderProblems } from '../domain/storable.ts';
-import { parseCell, type CellValue } from './cells.ts';
+import { allowedTerms, enumTerm, parseCell, type CellValue } from './cells.ts';
 import { columnList, resolveHeader, type Column, type FileSpec } from './columns.ts';
 
 export interface CellProblem {
@@ -86,12 +86,20 @@ export function checkChange(values: Values): CellProblem | null {
     return { column: 'field', reason: `${label} has no state field ${field}; state fields: ${Object.keys(MACHINES[label] ?? {}).join(', ')} / 无此状态字段` };
   }
   const spec = (NODE_SPECS[label].props as Record<string, PropSpec>)[field]!;
-  const terms = spec.type.kind === 'enum' ? Object.keys(VOCABULARIES[spec.type.vocabulary].terms) : [];
-  const to = String(values.to);
-  if (!terms.includes(to)) return { column: 'to', reason: `"${to}" is not one of ${terms.join(', ')} / 取值无效` };
-  const from = values.from === null ? null : String(values.from);
-  if (from !== null) {
-    if (!terms.includes(from)) return { column: 'from', reason: `"${from}" is not one of ${terms.join(', ')} / 取值无效` };
+  if (spec.type.kind !== 'enum') return { column: 'field', reason: `${label}.${field} is not a state field / 不是状态字段` };
+  const { vocabulary } = spec.type;
+  // The values of a change are terms as in any enum cell (好人, 骨干); they are stored as the term.
+  const refused = (column: 'from' | 'to', raw: string): CellProblem => ({
+    column,
+    reason: `"${raw}" is not a ${vocabulary}; allowed: ${allowedTerms(vocabulary)} / 「${raw}」不是有效的${VOCABULARIES[vocabulary].description.zh}`,
+  });
+  const to = enumTerm(vocabulary, String(values.to));
+  if (to === undefined) return refused('to', String(values.to));
+  values.to = to;
+  const from = values.from === null ? null : enumTerm(vocabulary, String(values.from)) ?? null;
+  if (values.from !== null) {
+    if (from === null) return refused('from', String(values.from));
+    values.from = from;
     if (!allowedNext(label, field, from).includes(to)) {
       return { column: 'to', reason: `${label}.${field} cannot go from ${from} to ${to}; allowed: ${allowedNext(label, field, from).join(', ') || 'none'} / 不允许的转换` };
     }
