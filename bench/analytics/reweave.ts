@@ -148,10 +148,12 @@ const RUNS: Record<string, (g: PreparedGraph) => Outcome | Promise<Outcome>> = {
   },
   'closeness': async (g) => ({ values: vector(g.n, (await pathMetric('closeness', g, {}, () => closeness(g.csr))).values) }),
   'harmonic': async (g) => ({ values: vector(g.n, (await pathMetric('harmonic', g, {}, () => harmonic(g.csr))).values) }),
-  'eigenvector': (g) => ({ values: vector(g.n, eigenvector(g.csr).values) }),
-  'pagerank': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: false }).values) }),
+  // The NetworkX-convention rows run at NetworkX's own stopping rule (tol 1e-6, its max_iter); reweave's
+  // defaults (converged, tolerance 1e-12) are the -tight row.
+  'eigenvector': (g) => ({ values: vector(g.n, eigenvector(g.csr, { tolerance: 1e-6, maxIterations: 1000 }).values) }),
+  'pagerank': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: false, tolerance: 1e-6, maxIterations: 100 }).values) }),
   'pagerank-tight': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: false, tolerance: 1e-12, maxIterations: 1000 }).values) }),
-  'pagerank-weighted': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: true }).values) }),
+  'pagerank-weighted': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: true, tolerance: 1e-6, maxIterations: 100 }).values) }),
   'components': (g) => {
     const result = connectedComponents(g.graph);
     return { summary: { count: result.count, largest: result.largest } };
