@@ -10,6 +10,7 @@ import { createNode } from '../services/nodes/create-node.ts';
 import { updateNode } from '../services/nodes/update-node.ts';
 import { deleteNode } from '../services/nodes/delete-node.ts';
 import { listNodes } from '../services/nodes/list-nodes.ts';
+import { residentLabel } from '../services/shape.ts';
 import type { NodeRecord } from '../domain/records.ts';
 import type { GraphQLContext, ResolverMap } from './context.ts';
 import { createSchemas, filterSchemas, updateSchemas } from './inputs.ts';
@@ -35,6 +36,7 @@ function typeResolvers(label: NodeLabel): Record<string, unknown> {
   }
   if (label === 'Resident') {
     fields.identity = (node: NodeRecord, _: Args, ctx: GraphQLContext) => ctx.loaders.identity(node.id);
+    fields.label = (node: NodeRecord, _: Args, ctx: GraphQLContext) => residentLabel(ctx.services, node);
   }
   return fields;
 }

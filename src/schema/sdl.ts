@@ -54,7 +54,10 @@ function nodeType(label: NodeLabel): string {
     }),
   ];
   if (stateProps(label).length > 0) lines.push('"""State changes, oldest first / 状态变更历史"""\n  history: [StateChange!]!');
-  if (label === 'Resident') lines.push('"""Identifying details (ADMIN, ANALYST only) / 身份信息"""\n  identity: Identity');
+  if (label === 'Resident') {
+    lines.push('"""Identifying details (ADMIN, ANALYST only) / 身份信息"""\n  identity: Identity');
+    lines.push('"""Tells residents of one name apart in rankings: display name · housing area and building ("林师傅 · 锦绣华庭 3栋"); for RESEARCHER the pseudonym · a pseudonym of the area / 区分同名居民的标签：显示名 · 院落/小区与楼栋（研究者看到化名与小区代号）"""\n  label: String!');
+  }
   return `${desc(spec.zh, spec.en)}\ntype ${label} implements Node {\n  ${lines.join('\n  ')}\n}
 
 type ${label}Edge {\n  cursor: String!\n  node: ${label}!\n}

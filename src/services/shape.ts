@@ -105,6 +105,25 @@ export function readableRel(rel: RelRecord): RelRecord {
   return readable(`${rel._kind} ${rel.id}`, relProps(rel._kind), rel, REL_SPECS[rel._kind].time === 'span' ? SPAN_TIMES : EVENT_TIMES);
 }
 
+/**
+ * What tells residents of one name apart wherever a ranking lists them: the display name with the
+ * courtyard or estate and the building ("林师傅 · 锦绣华庭 3栋"). A researcher gets neither the name
+ * nor the place: the resident's pseudonym, and for the place only a keyed pseudonym of the housing
+ * area ("A-…", the same for every resident of that area in the community; the building is left out),
+ * so a reader can see that two residents live in one area without learning which one it is.
+ */
+export function residentLabel(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, node: NodeRecord): string {
+  const area = typeof node.housingArea === 'string' && node.housingArea !== '' ? node.housingArea : null;
+  if (seesPseudonymsOnly(ctx.principal)) {
+    const name = pseudonym(node.id, ctx.pseudonymSecret);
+    // The community is part of the key: two communities' areas of one name are two places. An id
+    // never holds a NUL, so no area key can be mistaken for a resident's id.
+    return area === null ? name : `${name} · ${pseudonym(`${node.communityId}\u0000${area}`, ctx.pseudonymSecret, 'A-')}`;
+  }
+  const place = [area, typeof node.building === 'string' && node.building !== '' ? node.building : null].filter((p) => p !== null).join(' ');
+  return place === '' ? String(node.displayName) : `${String(node.displayName)} · ${place}`;
+}
+
 export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, stored: NodeRecord): NodeRecord {
   const node = readableNode(stored);
   if (node._label === 'Resident' && seesPseudonymsOnly(ctx.principal)) return { ...node, displayName: pseudonym(node.id, ctx.pseudonymSecret) };
