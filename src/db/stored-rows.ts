@@ -5,13 +5,13 @@
  * its vocabulary goes to its initial value, an optional term outside its vocabulary (a prototype
  * name such as "constructor") is removed — and reported where it does not (a required term, an
  * out-of-range number, an empty required text, times that run backwards, an id the model no longer
- * accepts), for a person to fix.
+ * accepts, a time-bank exchange or acquaintance of a resident with themselves), for a person to fix.
  * Reads page by id in short transactions; each page's mends are one idempotent write.
  */
 import { NODE_LABELS, REL_KINDS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
 import { ID_RULE, isId } from '../domain/ids.ts';
 import type { Plain, Props } from '../domain/records.ts';
-import { isTerm, nodeProps, orderProblems, relProps, valueProblem } from '../domain/storable.ts';
+import { endsProblem, isTerm, nodeProps, orderProblems, relProps, valueProblem } from '../domain/storable.ts';
 import type { Database } from './database.ts';
 
 export interface StoredProblem {
@@ -46,8 +46,14 @@ const MAX_LOGGED = 200;
 /** At most this many problems are kept in the summary; the count in the log is complete. */
 const MAX_KEPT = 10_000;
 
+/** A relationship's ends, for the rules that span them (a self-exchange). */
+export interface StoredEnds {
+  fromId: string;
+  toId: string;
+}
+
 /** The problems of one stored row, with the patch that mends what can be mended. */
-export function judgeRow(of: NodeLabel | RelKind, props: Readonly<Record<string, PropSpec>>, row: Props): { problems: StoredProblem[]; patch: Props } {
+export function judgeRow(of: NodeLabel | RelKind, props: Readonly<Record<string, PropSpec>>, row: Props, ends?: StoredEnds): { problems: StoredProblem[]; patch: Props } {
   const id = String(row.id);
   const problems: StoredProblem[] = [];
   const patch: Props = {};
@@ -70,6 +76,9 @@ export function judgeRow(of: NodeLabel | RelKind, props: Readonly<Record<string,
     }
   }
   for (const p of orderProblems(row)) problems.push({ of, id, field: p.field, value: row[p.field] ?? null, reason: p.reason });
+  // Never mended: which of the two ends is wrong is for a person to say.
+  const loop = ends && Object.hasOwn(REL_SPECS, of) ? endsProblem(of as RelKind, ends.fromId, ends.toId) : null;
+  if (loop) problems.push({ of, id, field: loop.field, value: ends!.toId, reason: loop.reason });
   return { problems, patch };
 }
 
@@ -77,7 +86,7 @@ async function checkPages(
   db: Database,
   of: NodeLabel | RelKind,
   props: Readonly<Record<string, PropSpec>>,
-  page: (after: string, limit: number) => Promise<{ id: string; props: Props }[]>,
+  page: (after: string, limit: number) => Promise<{ id: string; props: Props; ends?: StoredEnds }[]>,
   mend: (rows: { id: string; patch: Props }[]) => Promise<void>,
   options: CheckOptions,
   summary: CheckSummary,
@@ -89,7 +98,7 @@ async function checkPages(
     const patches: { id: string; patch: Props }[] = [];
     for (const row of rows) {
       summary.checked += 1;
-      const judged = judgeRow(of, props, row.props);
+      const judged = judgeRow(of, props, row.props, row.ends);
       const fix = options.mend !== false && Object.keys(judged.patch).length > 0;
       if (fix) patches.push({ id: row.id, patch: judged.patch });
       for (const p of judged.problems) {
@@ -112,6 +121,7 @@ async function checkPages(
 }
 
 const asRows = (rows: Record<string, Plain>[]) => rows.map((r) => ({ id: String(r.id), props: r.props as Props }));
+const asRelRows = (rows: Record<string, Plain>[]) => rows.map((r) => ({ id: String(r.id), props: r.props as Props, ends: { fromId: String(r.fromId), toId: String(r.toId) } }));
 
 /** Checks (and by default mends) every stored row of the model. */
 export async function checkStoredRows(db: Database, options: CheckOptions = {}): Promise<CheckSummary> {
@@ -127,7 +137,7 @@ export async function checkStoredRows(db: Database, options: CheckOptions = {}):
     const r = REL_SPECS[kind];
     const slots = { from: r.from.join('|'), to: r.to.join('|'), type: r.type };
     await checkPages(db, kind, relProps(kind),
-      async (after, limit) => asRows(await db.read((tx) => tx.run('check/list-rels', { communityIds, after, limit }, slots))),
+      async (after, limit) => asRelRows(await db.read((tx) => tx.run('check/list-rels', { communityIds, after, limit }, slots))),
       async (rows) => { await db.write((tx) => tx.run('check/set-rel-props', { rows }, { type: r.type })); },
       options, summary);
   }

@@ -34,6 +34,7 @@ beforeAll(async () => {
     CREATE (r1)-[:MEMBER_OF {id: $c + '-m', role: 'isPrototypeOf', createdAt: datetime('2024-01-01T00:00:00Z')}]->(o)
     CREATE (r1)-[:KNOWS {id: $c + '-k', source: 'constructor', createdAt: datetime('2024-01-01T00:00:00Z')}]->(r2)
     CREATE (r1)-[:EXCHANGED {id: $c + '-x', at: datetime('2024-02-01T00:00:00Z'), hours: 1e308, createdAt: datetime('2024-01-01T00:00:00Z')}]->(r2)
+    CREATE (r2)-[:EXCHANGED {id: $c + '-xs', at: datetime('2024-02-01T00:00:00Z'), hours: 1, createdAt: datetime('2024-01-01T00:00:00Z')}]->(r2)
   `);
 });
 afterAll(async () => {
@@ -73,6 +74,8 @@ describe('the stored-row check (migration 002)', () => {
     left(find(summary.problems, id('x'), 'hours'), 1e308);
     left(find(summary.problems, id('r3'), 'endedAt'));
     left(find(summary.problems, 'constructor', 'id'), 'constructor');
+    left(find(summary.problems, id('xs'), 'to'), id('r2'));
+    expect(find(summary.problems, id('xs'), 'to')!.reason).toBe('provider and recipient must be different residents / 服务提供者与接受者不能是同一人');
     expect(lines.some((l) => l.includes(`${id('r2')}.cultivationStage`) && l.includes('toString'))).toBe(true);
 
     const [stored] = await cypher(`
