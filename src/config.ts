@@ -1,6 +1,18 @@
 /** Environment → typed configuration, validated once at start-up (zod at the edge). */
 import { z } from 'zod';
 import { bilingual } from './schema/parse.ts';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './services/analytics/settings.ts';
+
+/**
+ * A blank variable counts as unset (so the default applies); anything else must parse, so that a
+ * typo stops the start instead of silently becoming the default.
+ */
+const unsetIfBlank = <T extends z.ZodType>(value: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), value);
+const count = (fallback: number) => unsetIfBlank(z.coerce.number().int().min(1).max(1_000_000).default(fallback));
+/** Bolt port of the local Neo4j unless REWEAVE_NEO4J_PORT says otherwise (Neo4j's own default). */
+export const DEFAULT_BOLT_PORT = 7687;
+/** Variables whose value may be repeated in an error message (not a password, not a URI that may hold one). */
+const SHOWN = /^(REWEAVE_|PORT$|HOST$)/;
 
 const schema = z.object({
   NEO4J_URI: z
@@ -12,7 +24,10 @@ const schema = z.object({
   NEO4J_DATABASE: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  REWEAVE_DATA_DIR: z.string().optional(),
+  /** reweave's own files (the local database in neo4j/, the admin token); unset = <repo>/.reweave. */
+  REWEAVE_DATA_DIR: unsetIfBlank(z.string().optional()),
+  /** Bolt port of the local Neo4j. */
+  REWEAVE_NEO4J_PORT: unsetIfBlank(z.coerce.number().int().min(1).max(65535).default(DEFAULT_BOLT_PORT)),
   /** Demo community loaded into an empty database at start: small (default), beizhan, or off. */
   REWEAVE_DEMO: z.enum(['small', 'beizhan', 'off']).default('small'),
   /** Seconds a transaction may be retried by the driver before the error reaches the caller. */
@@ -20,15 +35,35 @@ const schema = z.object({
   /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
   REWEAVE_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65536).optional(),
   REWEAVE_NEO4J_PAGE_CACHE_MB: z.coerce.number().int().min(64).max(65536).optional(),
+  /** The analytics' caches and inline limit (src/services/analytics/settings.ts). */
+  REWEAVE_ANALYTICS_CACHE_SECONDS: count(DEFAULT_ANALYTICS_SETTINGS.cacheSeconds),
+  REWEAVE_ANALYTICS_NETWORKS: count(DEFAULT_ANALYTICS_SETTINGS.networks),
+  REWEAVE_ANALYTICS_RESULTS: count(DEFAULT_ANALYTICS_SETTINGS.results),
+  REWEAVE_ANALYTICS_INLINE_BELOW: unsetIfBlank(z.coerce.number().positive().default(DEFAULT_ANALYTICS_SETTINGS.inlineBelow)),
 });
 
 export type Config = z.infer<typeof schema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // reportInput: the zh-CN rendering names what was received, which needs the input.
+  const parsed = schema.safeParse(env, { reportInput: true });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${bilingual(i)}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const given = SHOWN.test(name) ? ` (${JSON.stringify(env[name])})` : '';
+      return `  ${name}${given}: ${bilingual(i)}`;
+    });
     throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The analytics' part of the configuration, as the services take it. */
+export function analyticsSettings(config: Config): AnalyticsSettings {
+  return {
+    cacheSeconds: config.REWEAVE_ANALYTICS_CACHE_SECONDS,
+    networks: config.REWEAVE_ANALYTICS_NETWORKS,
+    results: config.REWEAVE_ANALYTICS_RESULTS,
+    inlineBelow: config.REWEAVE_ANALYTICS_INLINE_BELOW,
+  };
 }

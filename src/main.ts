@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from './config.ts';
+import { analyticsSettings, loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     log(`  ${token}`);
   }
 
-  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot) });
+  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot), analytics: analyticsSettings(config) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
 
   // The demo loads while the service already answers, so the first start is not held up by it.

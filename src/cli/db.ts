@@ -4,7 +4,7 @@
  * `$REWEAVE_DATA_DIR/neo4j`); the port is 7687 unless REWEAVE_NEO4J_PORT says otherwise.
  */
 import path from 'node:path';
-
+import { loadConfig } from '../config.ts';
 import {
   defaultDataDir,
   defaultPort,
@@ -22,16 +22,17 @@ function shown(dir: string): string {
 
 async function main(argv: string[]): Promise<number> {
   const cmd = argv[0];
-  const dataDir = defaultDataDir();
+  const config = loadConfig();
+  const dataDir = defaultDataDir(config);
 
   switch (cmd) {
     case 'start': {
-      if (process.env['NEO4J_URI']) {
-        console.error(`Note: NEO4J_URI is set (${process.env['NEO4J_URI']}), so reweave will use that server, not this local one.`);
+      if (config.NEO4J_URI) {
+        console.error(`Note: NEO4J_URI is set (${config.NEO4J_URI}), so reweave will use that server, not this local one.`);
       }
       const db = await startLocalNeo4j({
         dataDir,
-        port: defaultPort(),
+        port: defaultPort(config),
         detached: true,
         log: (line) => console.error(line),
       });

@@ -17,7 +17,7 @@ export interface Connection {
 }
 
 export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
-  const dataDir = defaultDataDir();
+  const dataDir = defaultDataDir(config);
   const dataRoot = path.dirname(dataDir);
   const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS };
   if (config.NEO4J_URI) {
@@ -30,7 +30,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     ...(config.REWEAVE_NEO4J_HEAP_MB ? { heapMb: config.REWEAVE_NEO4J_HEAP_MB } : {}),
     ...(config.REWEAVE_NEO4J_PAGE_CACHE_MB ? { pageCacheMb: config.REWEAVE_NEO4J_PAGE_CACHE_MB } : {}),
   };
-  const instance = await startLocalNeo4j({ dataDir, port: defaultPort(), log, ...memory });
+  const instance = await startLocalNeo4j({ dataDir, port: defaultPort(config), log, ...memory });
   // The local database's own password (kept in its data dir), not NEO4J_USERNAME/NEO4J_PASSWORD,
   // which describe the server NEO4J_URI names.
   const db = new Database({ uri: instance.uri, ...options, username: instance.username, password: instance.password });

@@ -17,6 +17,7 @@ import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { formatError } from './format-error.ts';
 import { closeAnalyticsPool } from '../services/analytics/workers/index.ts';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../services/analytics/settings.ts';
 
 const MAX_BODY = 5 * 1024 * 1024;
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };
@@ -48,8 +49,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string }): Promise<App> {
+export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string; analytics?: AnalyticsSettings }): Promise<App> {
   const pseudonymSecret = options.pseudonymSecret ?? randomBytes(32).toString('hex');
+  const analytics = options.analytics ?? DEFAULT_ANALYTICS_SETTINGS;
   const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (server, driver, local Neo4j); Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,
@@ -59,7 +61,7 @@ export async function startApp(db: Database, options: { port: number; host: stri
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
     try {
       const principal = await authenticate(db, req.headers.authorization);
-      const services = { db, principal, now: () => new Date(), pseudonymSecret };
+      const services = { db, principal, now: () => new Date(), pseudonymSecret, analytics };
       return { services, loaders: new Loaders(services) };
     } catch (error) {
       // Errors thrown while building the context reach the client as they are only as GraphQLErrors.

@@ -1,6 +1,7 @@
 /** What every use case receives: the database, the caller and the clock (injectable for tests). */
 import type { Database } from '../db/database.ts';
 import type { Principal } from '../domain/permissions.ts';
+import type { AnalyticsSettings } from './analytics/settings.ts';
 
 export interface ServiceContext {
   db: Database;
@@ -8,4 +9,6 @@ export interface ServiceContext {
   now: () => Date;
   /** Key of the researchers' pseudonyms (src/services/shape.ts); kept in the data folder. */
   pseudonymSecret: string;
+  /** The analytics' caches and inline limit, from the configuration; absent = the defaults (analytics/settings.ts). */
+  analytics?: AnalyticsSettings;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../../config.ts';
 
 // Resolved from this file rather than process.cwd() so `npm run db:start`, vitest and scripts
 // all agree on where the launcher lives, whatever directory they were started from.
@@ -34,21 +35,18 @@ export const LOCAL_USERNAME = 'neo4j';
 /** Launcher stdout/stderr; kept with Neo4j's own logs so everything stays inside the data dir. */
 export const LAUNCHER_OUTPUT_RELATIVE = path.join('logs', 'reweave-launcher.out');
 
-export const DEFAULT_BOLT_PORT = 7687;
+export { DEFAULT_BOLT_PORT } from '../../config.ts';
+
+// Both take the configuration the caller loaded (src/config.ts checks the environment); loading it
+// here is only the fallback for a caller that has none.
 
 /** `<repo>/.reweave/neo4j`, or `$REWEAVE_DATA_DIR/neo4j` when that is set. */
-export function defaultDataDir(): string {
-  const base = process.env['REWEAVE_DATA_DIR'];
+export function defaultDataDir(config: Pick<Config, 'REWEAVE_DATA_DIR'> = loadConfig()): string {
+  const base = config.REWEAVE_DATA_DIR;
   return base ? path.resolve(base, 'neo4j') : path.join(REPO_ROOT, '.reweave', 'neo4j');
 }
 
 /** Port of the persistent instance: 7687 unless `REWEAVE_NEO4J_PORT` says otherwise. */
-export function defaultPort(): number {
-  const raw = process.env['REWEAVE_NEO4J_PORT'];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_BOLT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`REWEAVE_NEO4J_PORT must be a TCP port (1-65535), got "${raw}"`);
-  }
-  return port;
+export function defaultPort(config: Pick<Config, 'REWEAVE_NEO4J_PORT'> = loadConfig()): number {
+  return config.REWEAVE_NEO4J_PORT;
 }

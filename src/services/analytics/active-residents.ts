@@ -42,7 +42,7 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
     if (summary.empty) return { network: summary, weights: score(ties, new Map(), { weights: request.weights ?? {} }).weights, residents: [], seconds: 0 };
     const full = await also({ network: 'FULL', sources: {} });
     const participation = Object.fromEntries(participationOf(full)) as unknown as Record<string, Record<string, number>>;
-    const result = await computeTask('activeResidents', ties, { participation, weights: request.weights ?? {} });
+    const result = await computeTask(ctx, 'activeResidents', ties, { participation, weights: request.weights ?? {} });
     return {
       network: summary,
       weights: result.weights,

@@ -35,7 +35,7 @@ export async function bridgingTies(ctx: ServiceContext, request: NetworkRequest)
     const simple = collapseToUndirected(graph);
     const network = summarise(prepared, simple, undefined, 'edges');
     if (network.empty) return { network, bridgeCount: 0, localBridgeCount: 0, ties: [], seconds: 0 };
-    const [cut, local] = await Promise.all([computeTask('bridges', simple, {}), computeTask('localBridges', simple, { withSpan: true })]);
+    const [cut, local] = await Promise.all([computeTask(ctx, 'bridges', simple, {}), computeTask(ctx, 'localBridges', simple, { withSpan: true })]);
     const cutKeys = new Set(cut.map((b) => [b.source, b.target].sort().join('\u0000')));
     const weightOf = (s: string, t: string) => {
       const w = simple.getEdgeAttribute(simple.edge(s, t)!, 'weight');
@@ -76,7 +76,7 @@ export async function structuralHoles(ctx: ServiceContext, request: NetworkReque
     const network = summarise(prepared, simple);
     if (network.empty) return { network, ...options, scores: [], seconds: 0 };
     const weight = options.weighted ? 'weight' : null;
-    const [c, e] = await Promise.all([computeTask('constraint', simple, { weight }), computeTask('effectiveSize', simple, { weight })]);
+    const [c, e] = await Promise.all([computeTask(ctx, 'constraint', simple, { weight }), computeTask(ctx, 'effectiveSize', simple, { weight })]);
     const items = Object.keys(c).map((key) => ({
       ...nodeRef(simple, key),
       contacts: c[key]!.contacts, constraint: c[key]!.constraint, hierarchy: c[key]!.hierarchy,

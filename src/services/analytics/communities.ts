@@ -43,7 +43,7 @@ export async function detectCommunities(ctx: ServiceContext, request: NetworkReq
     const simple = collapseToUndirected(graph);
     const network = summarise(prepared, simple);
     if (network.empty) return { network, parameters: options, count: 0, modularity: null, levels: 0, sizes: [], assignments: [], seconds: 0 };
-    const result = await computeTask('louvain', simple, { resolution: options.resolution, seed: options.seed });
+    const result = await computeTask(ctx, 'louvain', simple, { resolution: options.resolution, seed: options.seed });
     return {
       network, parameters: options, count: result.count, modularity: result.modularity, levels: result.levels,
       ...assign(simple, result.communities), seconds: (performance.now() - started) / 1000,
@@ -66,7 +66,7 @@ export async function componentsOf(ctx: ServiceContext, request: NetworkRequest)
   return analyse(ctx, 'components', request, {}, async (graph, { prepared }) => {
     const started = performance.now();
     const network = summarise(prepared, graph);
-    const result = await computeTask('connectedComponents', graph, {});
+    const result = await computeTask(ctx, 'connectedComponents', graph, {});
     return {
       network, count: result.count, largest: result.largest, isolates: result.isolates, outsideLargestShare: result.outsideLargestShare,
       ...assign(graph, result.membership), seconds: (performance.now() - started) / 1000,

@@ -9,6 +9,10 @@ import * as pure from '../../analytics/centrality/index.ts';
 import type { CSR } from '../../analytics/centrality/index.ts';
 import { TASKS } from './workers/tasks.ts';
 import { runCentrality, runTask, type Measure, type TaskName, type TaskOptions, type TaskResult } from './workers/index.ts';
+import { analyticsSettingsOf, type AnalyticsSettings } from './settings.ts';
+
+/** Where the settings come from: a ServiceContext (its `analytics`, or the defaults). */
+export type ComputeContext = { analytics?: AnalyticsSettings | undefined };
 
 export type CentralityMeasure = Measure;
 
@@ -23,14 +27,6 @@ export interface CentralityValues {
 }
 
 export type Progress = (done: number, total: number) => void;
-
-/** Below this much estimated work (elementary steps, see `work`) a computation runs on the calling thread. */
-const INLINE_BELOW = positive(process.env.REWEAVE_ANALYTICS_INLINE_BELOW, 1_000_000);
-
-function positive(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
 
 /** Rough work of a computation: O(n·m) for the path metrics, (n+m)·(1+permutations) for E-I, else O(n+m)·10. */
 function work(name: string, graph: { order: number; size: number }, options: Record<string, unknown>): number {
@@ -53,15 +49,16 @@ function work(name: string, graph: { order: number; size: number }, options: Rec
   }
 }
 
-const small = (name: string, graph: { order: number; size: number }, options: Record<string, unknown>) => work(name, graph, options) < INLINE_BELOW;
+/** Below `inlineBelow` estimated work (elementary steps, see `work`) a computation runs on the calling thread. */
+const small = (ctx: ComputeContext, name: string, graph: { order: number; size: number }, options: Record<string, unknown>) => work(name, graph, options) < analyticsSettingsOf(ctx).inlineBelow;
 
 const KERNELS = {
   degree: pure.degree, strength: pure.strength, betweenness: pure.betweenness, closeness: pure.closeness,
   harmonic: pure.harmonic, eigenvector: pure.eigenvector, pagerank: pure.pagerank,
 } as const;
 
-export async function computeCentrality(measure: Measure, graph: AbstractGraph | CSR, options: Record<string, unknown>, onProgress: Progress): Promise<CentralityValues> {
-  if (small(measure, graph, options)) {
+export async function computeCentrality(ctx: ComputeContext, measure: Measure, graph: AbstractGraph | CSR, options: Record<string, unknown>, onProgress: Progress): Promise<CentralityValues> {
+  if (small(ctx, measure, graph, options)) {
     onProgress(0, graph.order);
     const result = (KERNELS[measure] as (g: AbstractGraph | CSR, o: Record<string, unknown>) => CentralityValues)(graph, options);
     onProgress(graph.order, graph.order);
@@ -71,8 +68,8 @@ export async function computeCentrality(measure: Measure, graph: AbstractGraph |
 }
 
 /** A named analytic of ./workers/tasks.ts over the graphology graph itself. */
-export async function computeTask<N extends TaskName>(name: N, graph: AbstractGraph, options: TaskOptions<N>, onProgress?: Progress): Promise<TaskResult<N>> {
-  if (small(name, graph, options as Record<string, unknown>)) {
+export async function computeTask<N extends TaskName>(ctx: ComputeContext, name: N, graph: AbstractGraph, options: TaskOptions<N>, onProgress?: Progress): Promise<TaskResult<N>> {
+  if (small(ctx, name, graph, options as Record<string, unknown>)) {
     const task = TASKS[name];
     return task.run(graph, task.options.parse(options) as never) as TaskResult<N>;
   }

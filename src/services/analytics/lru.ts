@@ -2,12 +2,6 @@
  * A small least-recently-used map with an age limit, for the analytics caches: a Map keeps insertion
  * order, so re-inserting on a hit and evicting the first key is LRU.
  */
-/** An environment setting that must be a positive integer, or the default. */
-export function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 export class LruCache<V> {
   private readonly entries = new Map<string, { value: V; at: number }>();
 

@@ -34,9 +34,9 @@ export interface GroupingOptions {
 }
 
 /** The node → group attribute to read: a resident attribute, or a Louvain membership written onto a copy. */
-async function grouped(graph: AbstractGraph, o: GroupingOptions, detectOn: AbstractGraph = graph): Promise<{ graph: AbstractGraph; attribute: string }> {
+async function grouped(ctx: ServiceContext, graph: AbstractGraph, o: GroupingOptions, detectOn: AbstractGraph = graph): Promise<{ graph: AbstractGraph; attribute: string }> {
   if (o.groupBy !== 'detectedCommunity') return { graph, attribute: o.groupBy };
-  const { communities } = await computeTask('louvain', collapseToUndirected(detectOn), { resolution: o.resolution, seed: o.seed });
+  const { communities } = await computeTask(ctx, 'louvain', collapseToUndirected(detectOn), { resolution: o.resolution, seed: o.seed });
   // Numbered by size, 0 = largest, as communityDetection numbers its groups.
   const bySize = numberBySize(communities);
   const copy = graph.copy();
@@ -74,8 +74,8 @@ export async function groupMixing(ctx: ServiceContext, request: NetworkRequest, 
     const network = summarise(prepared, simple);
     const empty = { network, parameters: options, total: { external: 0, internal: 0, ei: null, crossingShare: null, test: null }, groups: [], nodes: [], unassignedCount: 0, seconds: 0 };
     if (network.empty) return empty;
-    const { graph: g, attribute } = await grouped(simple, options);
-    const result = await computeTask('eiIndex', g, { group: attribute, weight: options.weighted ? 'weight' : null, permutations: options.permutations, seed: options.seed });
+    const { graph: g, attribute } = await grouped(ctx, simple, options);
+    const result = await computeTask(ctx, 'eiIndex', g, { group: attribute, weight: options.weighted ? 'weight' : null, permutations: options.permutations, seed: options.seed });
     const groupOf = (key: string) => String(g.getNodeAttribute(key, attribute));
     const nodes = rankBy(
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: groupOf(key) })),
@@ -111,8 +111,8 @@ export async function brokerageRoles(ctx: ServiceContext, request: NetworkReques
     const network = summarise(prepared, exchanges, EXCHANGES, 'edges');
     const zero = Object.fromEntries([...BROKERAGE_ROLES, 'total'].map((r) => [r, 0])) as BrokerageCounts;
     if (network.empty) return { network, parameters: options, totals: zero, scores: [], unassignedCount: 0, seconds: 0 };
-    const { graph: g, attribute } = await grouped(exchanges, options);
-    const result = await computeTask('brokerage', g, { group: attribute });
+    const { graph: g, attribute } = await grouped(ctx, exchanges, options);
+    const result = await computeTask(ctx, 'brokerage', g, { group: attribute });
     const scores = rankBy(
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: String(g.getNodeAttribute(key, attribute)) })),
       (s) => s.total,

@@ -3,7 +3,8 @@
  * hands out projections from a cache keyed by (community, window, spec, data version). The data
  * version (Database.dataVersion) moves with every write this process commits, so a write invalidates
  * every cached projection; writes by another process (the import CLI) are seen once an entry is
- * older than REWEAVE_ANALYTICS_CACHE_SECONDS (default 600). Identical projections in flight are shared.
+ * older than the settings' cacheSeconds (REWEAVE_ANALYTICS_CACHE_SECONDS, default 600). Identical
+ * projections in flight are shared.
  */
 import type { AbstractGraph } from 'graphology-types';
 import { notFound, ReweaveError } from '../../domain/errors.ts';
@@ -16,7 +17,8 @@ import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
 import { dataRange } from '../../db/repositories/graph.ts';
 import { coverage, type DataRange } from './coverage.ts';
-import { LruCache, positiveInt } from './lru.ts';
+import { LruCache } from './lru.ts';
+import { analyticsSettingsOf } from './settings.ts';
 
 export interface NetworkRequest {
   communityId: string;
@@ -59,20 +61,22 @@ const DESCRIPTIONS: Record<NetworkKind, string> = {
   FULL: 'full network (every node and relationship, directed) / 完整网络（全部节点与关系，有向）',
 };
 
-const CAPACITY = positiveInt(process.env.REWEAVE_ANALYTICS_NETWORKS, 8);
-const MAX_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
-
 const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>>; ranges: LruCache<Promise<DataRange>> }>();
 
-function cacheOf(db: Database) {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { graphs: new LruCache(CAPACITY, MAX_AGE_MS), arrays: new LruCache(CAPACITY, MAX_AGE_MS), ranges: new LruCache(4 * CAPACITY, MAX_AGE_MS) }));
+/** One cache per database, sized by the settings of the first context that uses it (one server, one set). */
+function cacheOf(ctx: ServiceContext) {
+  let cache = caches.get(ctx.db);
+  if (!cache) {
+    const { networks, cacheSeconds } = analyticsSettingsOf(ctx);
+    const maxAgeMs = cacheSeconds * 1000;
+    caches.set(ctx.db, (cache = { graphs: new LruCache(networks, maxAgeMs), arrays: new LruCache(networks, maxAgeMs), ranges: new LruCache(4 * networks, maxAgeMs) }));
+  }
   return cache;
 }
 
 /** The tie network of a prepared TIES spec as CSR arrays, cached like the graphs. */
-export function networkArrays(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<TieCsr> {
-  return cached(cacheOf(db).arrays, prepared.key, () => projectTieCsr(db, specOf(prepared, 'TIES'), onRows));
+export function networkArrays(ctx: ServiceContext, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<TieCsr> {
+  return cached(cacheOf(ctx).arrays, prepared.key, () => projectTieCsr(ctx.db, specOf(prepared, 'TIES'), onRows));
 }
 
 /** From the cache, or made now and kept (a failed projection — the database went away, … — is not kept). */
@@ -113,13 +117,13 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
   // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
   if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES }, maxActivitySize: DEFAULT_MAX_ACTIVITY_SIZE };
-  const range = await cached(cacheOf(ctx.db).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
+  const range = await cached(cacheOf(ctx).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
   return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
 }
 
 /** The projection for a prepared spec, from the cache or read now (shared with identical reads in flight). */
-export function networkGraph(db: Database, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<AbstractGraph> {
-  return cached(cacheOf(db).graphs, prepared.key, () => projectNetwork(db, specOf(prepared, prepared.spec.network), onRows));
+export function networkGraph(ctx: ServiceContext, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<AbstractGraph> {
+  return cached(cacheOf(ctx).graphs, prepared.key, () => projectNetwork(ctx.db, specOf(prepared, prepared.spec.network), onRows));
 }
 
 const date = (t: number | null) => (t === null ? null : new Date(t));

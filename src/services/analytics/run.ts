@@ -10,12 +10,14 @@ import type { ServiceContext } from '../context.ts';
 import type { TieCsr } from '../../graph/ties.ts';
 import { networkArrays, networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
 import { RunRegistry, type ReportProgress, type RunInfo } from './runs.ts';
+import { analyticsSettingsOf } from './settings.ts';
 
 const registries = new WeakMap<Database, RunRegistry>();
 
-function registryOf(db: Database): RunRegistry {
-  let registry = registries.get(db);
-  if (!registry) registries.set(db, (registry = new RunRegistry()));
+/** One registry per database, sized by the settings of the first context that uses it (one server, one set). */
+function registryOf(ctx: ServiceContext): RunRegistry {
+  let registry = registries.get(ctx.db);
+  if (!registry) registries.set(ctx.db, (registry = new RunRegistry(analyticsSettingsOf(ctx))));
   return registry;
 }
 
@@ -36,12 +38,12 @@ export async function analyse<T>(
 ): Promise<T> {
   const prepared = await prepareNetwork(ctx, request, at);
   const key = `${analysis}|${prepared.key}|${JSON.stringify(options)}`;
-  const { promise } = registryOf(ctx.db).share(key, { analysis, communityId: request.communityId }, async (report) => {
+  const { promise } = registryOf(ctx).share(key, { analysis, communityId: request.communityId }, async (report) => {
     report('projecting', 0, 0);
-    const graph = await networkGraph(ctx.db, prepared, (rows) => report('projecting', rows, 0));
+    const graph = await networkGraph(ctx, prepared, (rows) => report('projecting', rows, 0));
     const also = async (other: Partial<NetworkRequest>) => {
       const more = await prepareNetwork(ctx, { ...request, ...other }, at);
-      return networkGraph(ctx.db, more, (rows) => report('projecting', rows, 0));
+      return networkGraph(ctx, more, (rows) => report('projecting', rows, 0));
     };
     // Analyses that cannot count their steps show "computing" with an unknown total.
     report('computing', 0, 0);
@@ -63,9 +65,9 @@ export async function analyseTieArrays<T>(
 ): Promise<T> {
   const prepared = await prepareNetwork(ctx, { ...request, network: 'TIES' });
   const key = `${analysis}|csr|${prepared.key}|${JSON.stringify(options)}`;
-  const { promise } = registryOf(ctx.db).share(key, { analysis, communityId: request.communityId }, async (report) => {
+  const { promise } = registryOf(ctx).share(key, { analysis, communityId: request.communityId }, async (report) => {
     report('projecting', 0, 0);
-    const csr = await networkArrays(ctx.db, prepared, (rows) => report('projecting', rows, 0));
+    const csr = await networkArrays(ctx, prepared, (rows) => report('projecting', rows, 0));
     report('computing', 0, 0);
     return compute(csr, { prepared, report });
   });
@@ -74,5 +76,5 @@ export async function analyseTieArrays<T>(
 
 /** Runs in flight in the caller's communities, with their progress. */
 export function listRuns(ctx: ServiceContext): RunInfo[] {
-  return registryOf(ctx.db).list().filter((run) => inScope(ctx.principal, run.communityId));
+  return registryOf(ctx).list().filter((run) => inScope(ctx.principal, run.communityId));
 }

@@ -3,7 +3,8 @@
  * share one run instead of computing twice, a finished result is kept for the next identical request,
  * and every run reports its progress, which `analysisRuns` shows while it goes on.
  */
-import { LruCache, positiveInt } from './lru.ts';
+import { LruCache } from './lru.ts';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings.ts';
 
 export interface RunProgress {
   /** projecting | computing */
@@ -29,13 +30,14 @@ interface Entry {
   promise: Promise<unknown>;
 }
 
-/** Finished results kept: a handful, for ten minutes (writes change the key anyway). */
-const RESULTS = positiveInt(process.env.REWEAVE_ANALYTICS_RESULTS, 16);
-const RESULT_AGE_MS = positiveInt(process.env.REWEAVE_ANALYTICS_CACHE_SECONDS, 600) * 1000;
-
 export class RunRegistry {
   private readonly running = new Map<string, Entry>();
-  private readonly results = new LruCache<unknown>(RESULTS, RESULT_AGE_MS);
+  private readonly results: LruCache<unknown>;
+
+  /** Finished results kept: a handful, for a while (writes change the key anyway). */
+  constructor(settings: Pick<AnalyticsSettings, 'results' | 'cacheSeconds'> = DEFAULT_ANALYTICS_SETTINGS) {
+    this.results = new LruCache<unknown>(settings.results, settings.cacheSeconds * 1000);
+  }
 
   /** The result of `work` for this key: cached, shared with a run in flight, or computed now. */
   share<T>(key: string, describe: { analysis: string; communityId: string }, work: (report: ReportProgress) => Promise<T>): { promise: Promise<T>; shared: boolean; cached: boolean } {

@@ -49,4 +49,12 @@ describe('RunRegistry', () => {
     expect(again.cached).toBe(false);
     expect(await again.promise).toBe('ok');
   });
+
+  it('keeps as many results as its settings say', async () => {
+    const runs = new RunRegistry({ results: 1, cacheSeconds: 600 });
+    await runs.share('a', { analysis: 'x', communityId: 'c' }, async () => 1).promise;
+    await runs.share('b', { analysis: 'x', communityId: 'c' }, async () => 2).promise;
+    expect(runs.share('b', { analysis: 'x', communityId: 'c' }, async () => 0).cached).toBe(true);
+    expect(runs.share('a', { analysis: 'x', communityId: 'c' }, async () => 0).cached).toBe(false);
+  });
 });

@@ -1,0 +1,69 @@
+/**
+ * The environment is checked once, at start-up (src/config.ts): defaults equal to the services' own,
+ * a blank variable as unset, and a bad value refused naming the variable — never a silent fallback.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyticsSettings, loadConfig } from '../../src/config.ts';
+import { DEFAULT_ANALYTICS_SETTINGS } from '../../src/services/analytics/settings.ts';
+
+describe('loadConfig', () => {
+  it('gives the defaults for an empty environment, the analytics ones equal to the services\' defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 4000, HOST: '127.0.0.1', REWEAVE_NEO4J_PORT: 7687, REWEAVE_DEMO: 'small', REWEAVE_DB_RETRY_SECONDS: 3 });
+    expect(config.REWEAVE_DATA_DIR).toBeUndefined();
+    expect(analyticsSettings(config)).toEqual({ cacheSeconds: 600, networks: 8, results: 16, inlineBelow: 1_000_000 });
+    expect(analyticsSettings(config)).toEqual(DEFAULT_ANALYTICS_SETTINGS);
+  });
+
+  it('reads every analytics variable, and takes a blank one as unset', () => {
+    const config = loadConfig({
+      REWEAVE_ANALYTICS_CACHE_SECONDS: '30', REWEAVE_ANALYTICS_NETWORKS: '2', REWEAVE_ANALYTICS_RESULTS: ' ',
+      REWEAVE_ANALYTICS_INLINE_BELOW: '2.5e6', REWEAVE_NEO4J_PORT: '7688', REWEAVE_DATA_DIR: '/tmp/rw',
+    });
+    expect(analyticsSettings(config)).toEqual({ cacheSeconds: 30, networks: 2, results: 16, inlineBelow: 2_500_000 });
+    expect(config).toMatchObject({ REWEAVE_NEO4J_PORT: 7688, REWEAVE_DATA_DIR: '/tmp/rw' });
+  });
+
+  it.each([
+    ['REWEAVE_ANALYTICS_RESULTS', 'abc'],
+    ['REWEAVE_ANALYTICS_NETWORKS', '0'],
+    ['REWEAVE_ANALYTICS_CACHE_SECONDS', '1.5'],
+    ['REWEAVE_ANALYTICS_INLINE_BELOW', '-1'],
+    ['REWEAVE_NEO4J_PORT', '70000'],
+    ['PORT', 'http'],
+  ])('refuses %s=%s naming the variable and the value, in English and Chinese', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`配置错误:\\n  ${name} \\("${value.replace('.', '\\.')}"\\): .+ / `));
+  });
+
+  it('does not repeat a password or a URI in its message', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'http://user:secret@example.org' })).toThrow(/^(?![\s\S]*secret)[\s\S]*NEO4J_URI: NEO4J_URI must be bolt:\/\//);
+  });
+});
+
+describe('npm start with a bad variable', () => {
+  it('stops before it starts anything, exiting non-zero and naming the variable', async () => {
+    const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'reweave-bad-config-'));
+    try {
+      // An unreachable NEO4J_URI: were the value accepted, the start would fail fast on the database
+      // (without the variable's name) instead of starting a local Neo4j.
+      const env: NodeJS.ProcessEnv = { ...process.env, REWEAVE_ANALYTICS_RESULTS: 'abc', REWEAVE_DATA_DIR: dataRoot, NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0' };
+      const root = path.resolve(import.meta.dirname, '..', '..');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      expect(code).toBe(1);
+      expect(stderr).toContain('could not start: Invalid configuration / 配置错误');
+      expect(stderr).toContain('REWEAVE_ANALYTICS_RESULTS ("abc"):');
+      expect(await readdir(dataRoot)).toEqual([]);
+    } finally {
+      await rm(dataRoot, { recursive: true, force: true });
+    }
+  }, 40_000);
+});
