@@ -62,7 +62,7 @@ describe('a clean dataset', () => {
 describe('bad rows', () => {
   const cases: { name: string; files: Record<string, string | Buffer>; file: string; line: number; column: string | null; reason: RegExp }[] = [
     { name: 'unknown enum value', files: { 'Resident.csv': residents([...good, `${c}-r3,${c},张三,CASTLE,true,2023-01-01`]) }, file: 'Resident.csv', line: 4, column: 'housingType', reason: /not a HousingType; allowed: GARDEN_ESTATE/ },
-    { name: 'bad date', files: { 'Resident.csv': residents([...good, `${c}-r3,${c},张三,URBAN_VILLAGE,true,2023-02-30`]) }, file: 'Resident.csv', line: 4, column: 'createdAt', reason: /not an ISO-8601 date/ },
+    { name: 'bad date', files: { 'Resident.csv': residents([...good, `${c}-r3,${c},张三,URBAN_VILLAGE,true,2023-02-30`]) }, file: 'Resident.csv', line: 4, column: 'createdAt', reason: /"2023-02-30" is not a date; accepted: 2025-03-01, .*2025年3月1日 \(year first\)/ },
     { name: 'missing required field', files: { 'Resident.csv': residents([...good, `${c}-r3,${c},,URBAN_VILLAGE,true,2023-01-01`]) }, file: 'Resident.csv', line: 4, column: 'displayName', reason: /displayName is required/ },
     { name: 'dangling reference', files: { 'MEMBERSHIP.csv': `id,from,to,role\n${c}-m9,${c}-r1,no-such-org,MEMBER\n` }, file: 'MEMBERSHIP.csv', line: 2, column: 'to', reason: /not a Organization in this dataset or the database \(dangling reference\)/ },
     { name: 'duplicate id', files: { 'Resident.csv': residents([...good, good[0]!]) }, file: 'Resident.csv', line: 4, column: 'id', reason: /duplicate id/ },
