@@ -2,7 +2,7 @@
  * Where analytics run: in the worker pool (./workers), off the event loop, so that /health and simple
  * queries keep answering while a betweenness over 10k residents runs (test/responsiveness). Cheap
  * computations run inline: copying the graph to a worker would cost more than the work, and the
- * pool's first use pays 0.7–2 s to start its threads (measured when the pool was built).
+ * pool's first use pays for starting its threads.
  */
 import type { AbstractGraph } from 'graphology-types';
 import * as pure from '../../analytics/centrality/index.ts';
