@@ -132,7 +132,7 @@ type Shared = { skipInvalid: boolean; onProgress: (e: ProgressEvent) => void; on
 /** Offline when the mode allows and the local database is empty and stopped; otherwise through Cypher. */
 async function run(mode: ImportMode, config: Config, files: SourceFile[], shared: Shared, batchSize: number, log: (line: string) => void): Promise<Result> {
   if (mode !== 'online') {
-    const target = await offlineTarget(config, defaultDataDir(), log);
+    const target = await offlineTarget(config, defaultDataDir(config), log);
     if (!target.possible && mode === 'offline') fail(`--mode offline is not possible: ${target.reason} / 无法离线导入`);
     if (target.possible) {
       let connection: Connection | undefined;

@@ -347,10 +347,6 @@ export const REL_SPECS = {
 export type RelKind = keyof typeof REL_SPECS;
 export const REL_KINDS = Object.keys(REL_SPECS) as RelKind[];
 
-export function nodeSpec(label: NodeLabel): NodeSpec {
-  return NODE_SPECS[label];
-}
-
 export function relSpec(kind: RelKind): RelSpec {
   return REL_SPECS[kind];
 }

@@ -191,9 +191,3 @@ export function readRecords(path: string, source: string | AsyncIterable<Buffer>
   if (format === 'json') return jsonArrayRecords(path, source, encoding);
   throw new Error(`${path}: unknown file type; use .csv, .jsonl or .json`);
 }
-
-/** The header of a CSV file, or the keys of the first JSON record (for column checks up front). */
-export async function readHeader(path: string): Promise<string[]> {
-  for await (const record of readRecords(path)) return Object.keys(record.cells);
-  return [];
-}

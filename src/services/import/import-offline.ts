@@ -59,8 +59,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
       ...(options.onError ? { onError: options.onError } : {}),
     });
     const csv = check.csv;
-    const cpu = process.cpuUsage();
-    lap(`checked every row and staged the valid ones (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in this process so far)`, started, 'checkSeconds');
+    lap('checked every row and staged the valid ones', started, 'checkSeconds');
     const write = check.errorCount === 0 || options.skipInvalid === true;
     if (write) collectGarbage();
     let bulkPeakRssMb: number | null = null;
@@ -71,7 +70,7 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
       options.log('bulk import: loading the store with the Neo4j importer / 离线批量写入数据库文件');
       const bulk = await bulkImport({ dataDir: options.dataDir, nodes: csv.nodes, relationships: csv.relationships, multilineFiles: csv.multilineFiles, arrayDelimiter: ARRAY_DELIMITER, overwrite: options.overwrite, log: options.log });
       bulkPeakRssMb = bulk.peakRssMb;
-      lap(`loaded the store (importer JVM: ${bulk.cpuSeconds?.toFixed(1) ?? '?'} CPU-s, peak RSS ${bulk.peakRssMb?.toFixed(0) ?? '?'} MB)`, since, 'storeSeconds');
+      lap('loaded the store with the importer', since, 'storeSeconds');
       since = performance.now();
       options.log('bulk import: starting the database / 启动数据库');
       const db = await options.startDatabase();
@@ -98,10 +97,9 @@ export async function importOffline(files: SourceFile[], options: OfflineOptions
 
 /**
  * One full collection before the importer JVM starts, where the process was started with
- * --expose-gc (`npm run import` and bench/import are): the check leaves ~60-140 MB of garbage on this
- * thread's heap that V8 would otherwise keep, in memory that the JVM then needs, while the CLI only
- * waits. Measured on beizhan's check: RSS 233-274 MB before, 147-204 MB a few seconds after; bench
- * peaks (CLI and JVM together) 891 and 895 MB with it, 954 MB without. Without the flag nothing happens.
+ * --expose-gc (`npm run import` and bench/import are): the check leaves garbage on this thread's heap
+ * that V8 would otherwise keep, in memory that the JVM then needs, while the CLI only waits (the
+ * measurements are in docs/import-performance.md). Without the flag nothing happens.
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
