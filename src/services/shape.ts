@@ -120,7 +120,9 @@ export function residentLabel(ctx: Pick<ServiceContext, 'principal' | 'pseudonym
     // never holds a NUL, so no area key can be mistaken for a resident's id.
     return area === null ? name : `${name} · ${pseudonym(`${node.communityId}\u0000${area}`, ctx.pseudonymSecret, 'A-')}`;
   }
-  const place = [area, typeof node.building === 'string' && node.building !== '' ? node.building : null].filter((p) => p !== null).join(' ');
+  const building = typeof node.building === 'string' && node.building !== '' ? node.building : null;
+  // Rosters often name a building after its estate ("锦绣华庭2栋"): the area is then said once.
+  const place = building !== null && area !== null && building.startsWith(area) ? building : [area, building].filter((p) => p !== null).join(' ');
   return place === '' ? String(node.displayName) : `${String(node.displayName)} · ${place}`;
 }
 
