@@ -17,7 +17,7 @@ import { betweenness, closeness, harmonic, pagerank, pagerankVector, toCSR, type
 import { DEFAULTS as PAGERANK_DEFAULTS } from '../src/analytics/centrality/pagerank.ts';
 import { toRecord } from '../src/analytics/graph-utils/csr.ts';
 import { mulberry32 } from '../src/analytics/graph-utils/prng.ts';
-import { AnalyticsPool } from '../src/services/analytics/workers/index.ts';
+import { AnalyticsPool } from '../src/compute/workers/index.ts';
 
 const GROUP = 20;
 /** python-igraph on the same machine and graph shape at N = 10,000 (DESIGN.md, "Performance notes"). */

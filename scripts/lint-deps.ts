@@ -62,9 +62,13 @@ export const RULES: Rules = {
     graph: ['domain', 'db', 'analytics'],
     interchange: ['domain'],
     demo: ['domain', 'interchange'],
-    services: ['db', 'graph', 'analytics', 'domain', 'schema', 'config', 'interchange', 'demo'],
+    // The compute runtime (worker pool, dispatch, caches, shared runs) runs analytics and knows nothing
+    // of the database, the graph projection or the API; schema only for the one zod-error rendering
+    // that makes a bad option BAD_USER_INPUT naming its field before a thread is woken.
+    compute: ['analytics', 'domain', 'schema'],
+    services: ['db', 'graph', 'analytics', 'compute', 'domain', 'schema', 'config', 'interchange', 'demo'],
     resolvers: ['services', 'schema', 'domain'],
-    server: ['resolvers', 'services', 'schema', 'domain', 'db', 'config'],
+    server: ['resolvers', 'services', 'compute', 'schema', 'domain', 'db', 'config'],
     cli: ['services', 'db', 'domain', 'config', 'server', 'interchange'],
     root: '*',
   },

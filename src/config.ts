@@ -1,7 +1,7 @@
 /** Environment → typed configuration, validated once at start-up (zod at the edge). */
 import { z } from 'zod';
 import { bilingual } from './schema/parse.ts';
-import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './services/analytics/settings.ts';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './compute/settings.ts';
 
 /**
  * A blank variable counts as unset (so the default applies); anything else must parse, so that a
@@ -35,7 +35,7 @@ const schema = z.object({
   /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
   REWEAVE_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65536).optional(),
   REWEAVE_NEO4J_PAGE_CACHE_MB: z.coerce.number().int().min(64).max(65536).optional(),
-  /** The analytics' caches and inline limit (src/services/analytics/settings.ts). */
+  /** The analytics' caches and inline limit (src/compute/settings.ts). */
   REWEAVE_ANALYTICS_CACHE_SECONDS: count(DEFAULT_ANALYTICS_SETTINGS.cacheSeconds),
   REWEAVE_ANALYTICS_NETWORKS: count(DEFAULT_ANALYTICS_SETTINGS.networks),
   REWEAVE_ANALYTICS_RESULTS: count(DEFAULT_ANALYTICS_SETTINGS.results),

@@ -2,7 +2,7 @@
  * The one place bench/analytics calls reweave's algorithms: `prepare` builds the graphs once,
  * `time(algorithm, graph)` times one algorithm on them. When the parallel kernels land, only this
  * file changes: the worker pool is already used for betweenness, closeness and harmonic when
- * src/services/analytics/workers/index.ts exists and exports `runCentrality` (see `pool` below).
+ * src/compute/workers/index.ts exists and exports `runCentrality` (see `pool` below).
  *
  * What is timed: the algorithm on graphs already built, as on the Python side (graph loading is
  * reported separately). The centralities run on one shared CSR copy, as the service does; the
@@ -62,7 +62,7 @@ export function prepare(list: TieList, pivots: number, seed: number): { prepared
 // ─── the worker pool, when there is one ──────────────────────────────────────────────────────────
 
 /**
- * The interface used of the pool (src/services/analytics/workers/index.ts): `runCentrality(measure,
+ * The interface used of the pool (src/compute/workers/index.ts): `runCentrality(measure,
  * graph, options)` resolving to the pure function's result, and `closeAnalyticsPool()` (or `close()`)
  * to end its threads. If the module is missing, lacks `runCentrality`, or a call throws, the bench
  * says so and uses the pure functions, so a mismatch is visible rather than silently timed wrong.
@@ -70,9 +70,9 @@ export function prepare(list: TieList, pivots: number, seed: number): { prepared
 type RunCentrality = (metric: 'betweenness' | 'closeness' | 'harmonic', graph: CSR, options: Record<string, unknown>) => Promise<{ values: Record<string, number> }>;
 interface Pool { runCentrality: RunCentrality; closeAnalyticsPool?: () => unknown; close?: () => unknown }
 
-const POOL_MODULE = path.resolve(import.meta.dirname, '../../src/services/analytics/workers/index.ts');
+const POOL_MODULE = path.resolve(import.meta.dirname, '../../src/compute/workers/index.ts');
 let pool: Pool | null = null;
-let poolNote = 'pure functions (no src/services/analytics/workers/index.ts)';
+let poolNote = 'pure functions (no src/compute/workers/index.ts)';
 
 /**
  * Load the pool if it exists and warm it up; returns a line saying which path the centralities take.

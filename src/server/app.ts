@@ -16,8 +16,8 @@ import { authenticate } from '../services/auth/tokens.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { formatError } from './format-error.ts';
-import { closeAnalyticsPool } from '../services/analytics/workers/index.ts';
-import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../services/analytics/settings.ts';
+import { closeAnalyticsPool } from '../compute/workers/index.ts';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../compute/settings.ts';
 
 const MAX_BODY = 5 * 1024 * 1024;
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };

@@ -1,7 +1,7 @@
 /** What every use case receives: the database, the caller and the clock (injectable for tests). */
 import type { Database } from '../db/database.ts';
 import type { Principal } from '../domain/permissions.ts';
-import type { AnalyticsSettings } from './analytics/settings.ts';
+import type { AnalyticsSettings } from '../compute/settings.ts';
 
 export interface ServiceContext {
   db: Database;

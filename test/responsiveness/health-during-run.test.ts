@@ -11,7 +11,7 @@ import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf
 import { UndirectedGraph } from 'graphology';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/analytics/graph-utils/prng.ts';
-import { closeAnalyticsPool, runCentrality } from '../../src/services/analytics/workers/index.ts';
+import { closeAnalyticsPool, runCentrality } from '../../src/compute/workers/index.ts';
 import { startTestApi, type TestApi } from '../helpers/api.ts';
 import { stealPerCpu, stolenBetween } from '../helpers/steal.ts';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyticsSettings, loadConfig } from '../../src/config.ts';
-import { DEFAULT_ANALYTICS_SETTINGS } from '../../src/services/analytics/settings.ts';
+import { DEFAULT_ANALYTICS_SETTINGS } from '../../src/compute/settings.ts';
 
 describe('loadConfig', () => {
   it('gives the defaults for an empty environment, the analytics ones equal to the services\' defaults', () => {

@@ -7,7 +7,7 @@ import { activeResidents as score, type ActiveResident, type ActivityComponent }
 import { participationOf } from '../../graph/participation.ts';
 import type { TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
-import { computeTask } from './compute.ts';
+import { computeTask } from '../../compute/dispatch.ts';
 import { summarise, type NetworkSummary } from './network.ts';
 import { analyse } from './run.ts';
 

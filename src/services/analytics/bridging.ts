@@ -5,7 +5,7 @@
  */
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
-import { computeTask } from './compute.ts';
+import { computeTask } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, rankBy, type NodeRef } from './ranking.ts';
 import { analyse } from './run.ts';

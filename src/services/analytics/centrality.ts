@@ -6,7 +6,7 @@
  */
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
-import { computeCentrality, type CentralityMeasure, type CentralityValues } from './compute.ts';
+import { computeCentrality, type CentralityMeasure, type CentralityValues } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { rankArray, rankValues, type Ranked } from './ranking.ts';
 import { analyse, analyseTieArrays } from './run.ts';

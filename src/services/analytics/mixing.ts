@@ -10,7 +10,7 @@ import { collapseToUndirected } from '../../graph/collapse.ts';
 import { exchangeNetwork } from '../../graph/exchange.ts';
 import type { AbstractGraph } from 'graphology-types';
 import type { ServiceContext } from '../context.ts';
-import { computeTask } from './compute.ts';
+import { computeTask } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, numberBySize, rankBy, type NodeRef } from './ranking.ts';
 import { analyse } from './run.ts';

@@ -17,8 +17,8 @@ import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
 import { dataRange } from '../../db/repositories/graph.ts';
 import { coverage, type DataRange } from './coverage.ts';
-import { LruCache } from './lru.ts';
-import { analyticsSettingsOf } from './settings.ts';
+import { LruCache } from '../../compute/lru.ts';
+import { analyticsSettingsOf } from '../../compute/settings.ts';
 
 export interface NetworkRequest {
   communityId: string;

@@ -9,8 +9,8 @@ import { inScope } from '../../domain/permissions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { TieCsr } from '../../graph/ties.ts';
 import { networkArrays, networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
-import { RunRegistry, type ReportProgress, type RunInfo } from './runs.ts';
-import { analyticsSettingsOf } from './settings.ts';
+import { RunRegistry, type ReportProgress, type RunInfo } from '../../compute/runs.ts';
+import { analyticsSettingsOf } from '../../compute/settings.ts';
 
 const registries = new WeakMap<Database, RunRegistry>();
 

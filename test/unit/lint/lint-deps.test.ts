@@ -67,6 +67,20 @@ describe('lint-deps', () => {
     );
   });
 
+  it('keeps the compute runtime off the database, the projection and the use cases, and analytics off compute', () => {
+    const root = fixture({
+      'src/compute/pool.ts': "import { x } from '../db/x.ts';\nimport { p } from '../graph/p.ts';\nimport { s } from '../services/s.ts';\nimport { k } from '../analytics/k.ts';\nexport const a = [x, p, s, k];\n",
+      'src/analytics/k.ts': "import { pool } from '../compute/pool.ts';\nexport const k = pool;\n",
+      'src/services/s.ts': "import { a } from '../compute/pool.ts';\nexport const s = a;\n",
+    });
+    expect(summary(checkTree(root))).toEqual([
+      'src/analytics/k.ts:1: room-import',
+      'src/compute/pool.ts:1: room-import',
+      'src/compute/pool.ts:2: room-import',
+      'src/compute/pool.ts:3: room-import',
+    ]);
+  });
+
   it('flags analytics importing neo4j-driver (both the driver rule and the analytics package allowlist)', () => {
     const root = fixture({ 'src/analytics/a.ts': "\nimport { int } from 'neo4j-driver';\nexport const a = int(1);\n" });
     expect(summary(checkTree(root))).toEqual(['src/analytics/a.ts:2: package', 'src/analytics/a.ts:2: package-allowlist']);

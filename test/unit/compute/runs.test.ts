@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from '../../../src/services/analytics/lru.ts';
-import { RunRegistry } from '../../../src/services/analytics/runs.ts';
+import { LruCache } from '../../../src/compute/lru.ts';
+import { RunRegistry } from '../../../src/compute/runs.ts';
 
 describe('LruCache', () => {
   it('evicts the least recently used entry and expires old ones', () => {

@@ -5,8 +5,8 @@
  * pool's first use pays for starting its threads.
  */
 import type { AbstractGraph } from 'graphology-types';
-import * as pure from '../../analytics/centrality/index.ts';
-import type { CSR } from '../../analytics/centrality/index.ts';
+import * as pure from '../analytics/centrality/index.ts';
+import type { CSR } from '../analytics/centrality/index.ts';
 import { TASKS } from './workers/tasks.ts';
 import { runCentrality, runTask, type Measure, type TaskName, type TaskOptions, type TaskResult } from './workers/index.ts';
 import { analyticsSettingsOf, type AnalyticsSettings } from './settings.ts';

@@ -4,7 +4,7 @@
  * threads (tests, server shutdown). `new AnalyticsPool({ size })` makes a separate one.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { CSR, GraphLike } from '../../../analytics/centrality/index.ts';
+import type { CSR, GraphLike } from '../../analytics/centrality/index.ts';
 import type { Measure, Measures } from './measures.ts';
 import { AnalyticsPool } from './pool.ts';
 import type { RunHooks } from './split-run.ts';

@@ -32,7 +32,7 @@ export class PoolWorker {
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => {
       this.exited = true;
-      this.failAll(new Error(`services/analytics/workers: an analytics worker exited (code ${code})`));
+      this.failAll(new Error(`compute/workers: an analytics worker exited (code ${code})`));
       onExit(this);
     });
   }
@@ -47,7 +47,7 @@ export class PoolWorker {
   }
 
   request(message: DistributiveOmit<Request, 'id'>): Promise<unknown> {
-    if (this.exited) return Promise.reject(new Error('services/analytics/workers: the worker has exited'));
+    if (this.exited) return Promise.reject(new Error('compute/workers: the worker has exited'));
     const id = this.nextId;
     this.nextId += 1;
     return new Promise((resolve, reject) => {
@@ -65,7 +65,7 @@ export class PoolWorker {
   }
 
   async terminate(): Promise<void> {
-    this.failAll(new Error('services/analytics/workers: the analytics pool was closed'));
+    this.failAll(new Error('compute/workers: the analytics pool was closed'));
     await this.worker.terminate();
   }
 

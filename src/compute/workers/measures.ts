@@ -10,7 +10,7 @@ import {
   type DegreeOptions, type DegreeResult, type EigenvectorOptions, type EigenvectorResult, type GraphLike, type HarmonicOptions,
   type HarmonicResult, type PagerankOptions, type PagerankResult, type SourceKernel, type SourcePlan, type StrengthOptions,
   type StrengthResult,
-} from '../../../analytics/centrality/index.ts';
+} from '../../analytics/centrality/index.ts';
 
 /** Options and result type of each measure, as the pure function has them. */
 export interface Measures {

@@ -5,7 +5,7 @@
  * its code and path. Every field is optional: the analytics' DEFAULTS fill the rest.
  */
 import { z } from 'zod';
-import { parse } from '../../../schema/parse.ts';
+import { parse } from '../../schema/parse.ts';
 import type { Measure } from './measures.ts';
 
 const distance = z.enum(['hops', 'weight', 'inverse-weight']);

@@ -4,7 +4,7 @@
  * does fewer), partials folded in block order — those that arrive early wait — so the result is the
  * one `runAllSources` gives in a single thread, bit for bit.
  */
-import { sourceBlocks, type CSR, type SourcePlan } from '../../../analytics/centrality/index.ts';
+import { sourceBlocks, type CSR, type SourcePlan } from '../../analytics/centrality/index.ts';
 import type { SplitEntry, SplitMeasure } from './measures.ts';
 import type { PoolWorker } from './pool-worker.ts';
 import { sharedCSR, sharedPlan } from './shared-arrays.ts';

@@ -3,7 +3,7 @@
  * worker of the run reads the same memory (postMessage shares a SharedArrayBuffer, it does not copy
  * it). The kernels only read them.
  */
-import type { CSRArrays, SourcePlan } from '../../../analytics/centrality/index.ts';
+import type { CSRArrays, SourcePlan } from '../../analytics/centrality/index.ts';
 
 function shared<T extends Int32Array | Float64Array>(array: T): T {
   const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;

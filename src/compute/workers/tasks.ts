@@ -6,17 +6,17 @@
  * To add a task, add a row.
  */
 import { z } from 'zod';
-import { bridges } from '../../../analytics/bridging/bridges.ts';
-import { brokerage } from '../../../analytics/bridging/brokerage.ts';
-import { constraint } from '../../../analytics/bridging/constraint.ts';
-import { effectiveSize } from '../../../analytics/bridging/effective-size.ts';
-import { eiIndex } from '../../../analytics/bridging/ei-index.ts';
-import { localBridges } from '../../../analytics/bridging/local-bridges.ts';
-import type { AnyGraph } from '../../../analytics/bridging/shared.ts';
-import { connectedComponents } from '../../../analytics/communities/components.ts';
-import { louvain } from '../../../analytics/communities/louvain.ts';
-import { modularity } from '../../../analytics/communities/modularity.ts';
-import { activeResidents, ACTIVITY_COMPONENTS } from '../../../analytics/activity/active-residents.ts';
+import { bridges } from '../../analytics/bridging/bridges.ts';
+import { brokerage } from '../../analytics/bridging/brokerage.ts';
+import { constraint } from '../../analytics/bridging/constraint.ts';
+import { effectiveSize } from '../../analytics/bridging/effective-size.ts';
+import { eiIndex } from '../../analytics/bridging/ei-index.ts';
+import { localBridges } from '../../analytics/bridging/local-bridges.ts';
+import type { AnyGraph } from '../../analytics/bridging/shared.ts';
+import { connectedComponents } from '../../analytics/communities/components.ts';
+import { louvain } from '../../analytics/communities/louvain.ts';
+import { modularity } from '../../analytics/communities/modularity.ts';
+import { activeResidents, ACTIVITY_COMPONENTS } from '../../analytics/activity/active-residents.ts';
 
 const weight = z.string().min(1).nullable();
 const seed = z.number().int();

@@ -4,7 +4,7 @@
  * or field path. The worker sends this plain shape instead and the pool rebuilds the same kind of
  * error: a ReweaveError with its code and details (path included) or an Error with its name.
  */
-import { ERROR_CODES, ReweaveError, type ErrorCode } from '../../../domain/errors.ts';
+import { ERROR_CODES, ReweaveError, type ErrorCode } from '../../domain/errors.ts';
 
 export interface SerializedError {
   name: string;

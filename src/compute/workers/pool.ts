@@ -10,8 +10,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { SerializedGraph } from 'graphology-types';
-import type { CSR, GraphLike } from '../../../analytics/centrality/index.ts';
-import { badInput } from '../../../domain/errors.ts';
+import type { CSR, GraphLike } from '../../analytics/centrality/index.ts';
+import { badInput } from '../../domain/errors.ts';
 import { buildCSR } from './build-csr.ts';
 import { checkMeasureOptions } from './measure-options.ts';
 import { MEASURES, SPLIT_MEASURES, isSplitMeasure, type Measure, type Measures, type WholeMeasure } from './measures.ts';
@@ -38,10 +38,10 @@ export class AnalyticsPool {
 
   constructor(options: Partial<PoolOptions> = {}) {
     const size = options.size ?? Math.min(2, availableParallelism());
-    if (!Number.isInteger(size) || size < 1) throw new Error(`services/analytics/workers: pool size must be a positive integer, not ${size}`);
+    if (!Number.isInteger(size) || size < 1) throw new Error(`compute/workers: pool size must be a positive integer, not ${size}`);
     this.size = size;
     const nice = options.nice ?? 19;
-    if (!Number.isInteger(nice) || nice < -20 || nice > 19) throw new Error(`services/analytics/workers: nice must be an integer in −20..19, not ${nice}`);
+    if (!Number.isInteger(nice) || nice < -20 || nice > 19) throw new Error(`compute/workers: nice must be an integer in −20..19, not ${nice}`);
     this.nice = nice;
   }
 

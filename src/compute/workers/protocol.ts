@@ -4,7 +4,7 @@
  * the plan, in SharedArrayBuffers so nothing is copied per worker) and then fed blocks of sources.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { CSR, CSRArrays, SourcePlan } from '../../../analytics/centrality/index.ts';
+import type { CSR, CSRArrays, SourcePlan } from '../../analytics/centrality/index.ts';
 import type { SerializedError } from './errors.ts';
 import type { SplitMeasure, WholeMeasure } from './measures.ts';
 

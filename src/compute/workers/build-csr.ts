@@ -5,8 +5,8 @@
  * hold up every request waiting behind it.
  */
 import { setImmediate } from 'node:timers/promises';
-import { csrSteps } from '../../../analytics/graph-utils/csr.ts';
-import { isCSR, type CSR, type GraphLike } from '../../../analytics/centrality/index.ts';
+import { csrSteps } from '../../analytics/graph-utils/csr.ts';
+import { isCSR, type CSR, type GraphLike } from '../../analytics/centrality/index.ts';
 
 export async function buildCSR(graph: CSR | GraphLike, weightAttribute: string, module: string): Promise<CSR> {
   if (isCSR(graph)) return graph;

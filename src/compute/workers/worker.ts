@@ -9,9 +9,9 @@
 import { parentPort } from 'node:worker_threads';
 import { UndirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { CSRArrays, SourcePlan } from '../../../analytics/centrality/index.ts';
-import type { AnyGraph } from '../../../analytics/bridging/shared.ts';
-import { badInput } from '../../../domain/errors.ts';
+import type { CSRArrays, SourcePlan } from '../../analytics/centrality/index.ts';
+import type { AnyGraph } from '../../analytics/bridging/shared.ts';
+import { badInput } from '../../domain/errors.ts';
 import { serializeError } from './errors.ts';
 import { SPLIT_MEASURES, WHOLE_MEASURES, type SplitEntry } from './measures.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -24,7 +24,7 @@ interface OpenRun {
 }
 
 const port = parentPort;
-if (!port) throw new Error('services/analytics/workers: worker.ts must run in a worker thread');
+if (!port) throw new Error('compute/workers: worker.ts must run in a worker thread');
 const runs = new Map<number, OpenRun>();
 
 port.on('message', (message: ToWorker) => {
@@ -55,13 +55,13 @@ async function reply(message: Exclude<ToWorker, { type: 'open' } | { type: 'clos
 function answer(message: Extract<ToWorker, { type: 'block' | 'measure' }>): unknown {
   if (message.type === 'measure') return WHOLE_MEASURES[message.measure](message.csr, message.options ?? {});
   const run = runs.get(message.run);
-  if (!run) throw new Error(`services/analytics/workers: run ${message.run} is not open in this worker`);
+  if (!run) throw new Error(`compute/workers: run ${message.run} is not open in this worker`);
   run.workspace ??= run.entry.workspace(run.csr, run.plan);
   return run.entry.partial(run.csr, run.plan, message.from, message.to, run.workspace);
 }
 
 async function runTask(message: Extract<ToWorker, { type: 'task' }>): Promise<unknown> {
-  const [{ TASKS, isTaskName }, { parse }] = await Promise.all([import('./tasks.ts'), import('../../../schema/parse.ts')]);
+  const [{ TASKS, isTaskName }, { parse }] = await Promise.all([import('./tasks.ts'), import('../../schema/parse.ts')]);
   if (!isTaskName(message.name)) throw badInput(`unknown analytics task ${message.name}`, ['name']);
   const task = TASKS[message.name];
   const options = parse(task.options, message.options ?? {}, ['options']);

@@ -12,7 +12,7 @@ import { betweenness, closeness, degree, eigenvector, harmonic, pagerank, streng
 import { louvain } from '../../../src/analytics/communities/louvain.ts';
 import { connectedComponents } from '../../../src/analytics/communities/components.ts';
 import { ReweaveError } from '../../../src/domain/errors.ts';
-import { AnalyticsPool } from '../../../src/services/analytics/workers/index.ts';
+import { AnalyticsPool } from '../../../src/compute/workers/index.ts';
 import { loadReference, referenceGraph } from '../analytics/centrality/reference.ts';
 
 const lesmisGraph = referenceGraph(loadReference('lesmis'));
@@ -151,7 +151,7 @@ it.runIf(existsSync('/proc/thread-self'))('worker threads run at nice +19, the e
 });
 
 describe('the process exits', () => {
-  const index = fileURLToPath(new URL('../../../src/services/analytics/workers/index.ts', import.meta.url));
+  const index = fileURLToPath(new URL('../../../src/compute/workers/index.ts', import.meta.url));
   const script = (close: boolean) => `
     import { UndirectedGraph } from 'graphology';
     import { runCentrality, runTask, closeAnalyticsPool } from ${JSON.stringify(index)};
