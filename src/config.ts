@@ -26,6 +26,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** reweave's own files (the local database in neo4j/, the admin token); unset = <repo>/.reweave. */
   REWEAVE_DATA_DIR: unsetIfBlank(z.string().optional()),
+  /** The JDK the local Neo4j runs on (as for Maven); unset = `java` on the PATH. */
+  JAVA_HOME: unsetIfBlank(z.string().optional()),
   /** Bolt port of the local Neo4j. */
   REWEAVE_NEO4J_PORT: unsetIfBlank(z.coerce.number().int().min(1).max(65535).default(DEFAULT_BOLT_PORT)),
   /** Demo community loaded into an empty database at start: small (default), beizhan, or off. */

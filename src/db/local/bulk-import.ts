@@ -114,7 +114,8 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
   ];
   const started = performance.now();
   // NEO4J_HOME = the data dir, as for LocalNeo4j (its DatabaseManagementServiceBuilder home), so the
-  // importer writes exactly the store that the launcher opens next.
+  // importer writes exactly the store that the launcher opens next. The rest of the environment is the
+  // child's inheritance (PATH, locale, JVM options), passed through untouched, not configuration read here.
   const child = spawn(javaExecutable(), args, {
     cwd: input.dataDir,
     env: { ...process.env, NEO4J_HOME: input.dataDir, NEO4J_CONF: path.join(input.dataDir, 'conf') },

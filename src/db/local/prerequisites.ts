@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { loadConfig, type Config } from '../../config.ts';
 
 export const MIN_JAVA_MAJOR = 17;
 // maven-compiler-plugin 3.13 / maven-dependency-plugin 3.8 refuse to run on older Maven.
@@ -42,8 +43,8 @@ export function versionAtLeast(v: readonly number[], min: readonly number[]): bo
 }
 
 /** JAVA_HOME wins, as it does for Maven, so the launcher runs on the JDK that built it. */
-export function javaExecutable(): string {
-  const home = process.env['JAVA_HOME'];
+export function javaExecutable(config: Pick<Config, 'JAVA_HOME'> = loadConfig()): string {
+  const home = config.JAVA_HOME;
   return home ? path.join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java') : 'java';
 }
 
@@ -66,9 +67,9 @@ function versionOutput(cmd: string, args: string[]): Promise<string> {
  * Both are checked before throwing so one message lists everything that is missing. Maven is
  * only needed to fetch/build the jars, so callers that already have them pass `{ maven: false }`.
  */
-export async function checkPrerequisites(opts: { maven?: boolean } = {}): Promise<void> {
+export async function checkPrerequisites(opts: { maven?: boolean } = {}, config: Pick<Config, 'JAVA_HOME'> = loadConfig()): Promise<void> {
   const needMaven = opts.maven ?? true;
-  const java = javaExecutable();
+  const java = javaExecutable(config);
   const [javaOut, mvnOut] = await Promise.all([
     versionOutput(java, ['-version']),
     needMaven ? versionOutput(mavenExecutable(), ['-v']) : Promise.resolve(''),
@@ -77,7 +78,7 @@ export async function checkPrerequisites(opts: { maven?: boolean } = {}): Promis
 
   const javaMajor = parseJavaMajorVersion(javaOut);
   if (javaMajor === undefined) {
-    const where = process.env['JAVA_HOME'] ? ` (looked for ${java} via JAVA_HOME)` : '';
+    const where = config.JAVA_HOME ? ` (looked for ${java} via JAVA_HOME)` : '';
     problems.push(`Java ${MIN_JAVA_MAJOR}+ not found${where}: ${INSTALL_JAVA}`);
   } else if (javaMajor < MIN_JAVA_MAJOR) {
     problems.push(`Java ${javaMajor} found but Java ${MIN_JAVA_MAJOR}+ is required: ${INSTALL_JAVA}`);
