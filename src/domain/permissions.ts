@@ -20,8 +20,13 @@ const COORDINATOR_RELS = new Set<RelKind>([
   'POOL_ENTRY', 'OFFER', 'NEED_OWNER', 'NEED_ADDRESSED', 'RESOURCE_USE', 'CLAIM', 'PROJECT_RUN', 'CONFERENCE_MEMBERSHIP',
 ]);
 
+/** Whether a list of community ids (null or containing '*': all) covers this community. */
+export function coversCommunity(communities: readonly string[] | null, communityId: string): boolean {
+  return communities === null || communities.includes(ALL_COMMUNITIES) || communities.includes(communityId);
+}
+
 export function inScope(p: Principal, communityId: string): boolean {
-  return p.communities.includes(ALL_COMMUNITIES) || p.communities.includes(communityId);
+  return coversCommunity(p.communities, communityId);
 }
 
 export function seesAll(p: Principal): boolean {

@@ -27,5 +27,8 @@ export function visibleCommunities(p: Principal, requested: readonly string[] | 
  * neither the community nor anything stored, and is the same wherever the id is used.
  */
 export function idTaken(what: string, id: string, path: FieldPath = ['input', 'id']) {
-  return badInput(`${what} id "${id}" is already in use; choose another / ${what} 编号 "${id}" 已被占用，请换一个`, path);
+  return badInput(`${what} ${idInUse(id)}`, path);
 }
+
+/** The words of that answer, also an import row's reason (src/services/import/stored-ids.ts). */
+export const idInUse = (id: string) => `id "${id}" is already in use; choose another / 编号 "${id}" 已被占用，请换一个`;

@@ -14,6 +14,7 @@ import { storedOrderProblems } from '../../domain/storable.ts';
 import { REL_SPECS, type NodeLabel } from '../../domain/model.ts';
 import type { FileSpec } from '../../interchange/columns.ts';
 import type { Values } from '../../interchange/validate.ts';
+import { idInUse } from '../guard.ts';
 
 export interface IdProblem {
   column: string;
@@ -22,7 +23,7 @@ export interface IdProblem {
 
 const inUse = (id: string): IdProblem => ({
   column: 'id',
-  reason: `id "${id}" is already in use; choose another / 编号 "${id}" 已被占用，请换一个`,
+  reason: idInUse(id),
 });
 
 const sameLabel = (stored: readonly string[], wanted: readonly NodeLabel[]) => stored.some((l) => (wanted as readonly string[]).includes(l));

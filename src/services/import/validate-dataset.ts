@@ -7,6 +7,7 @@
 import type { Database } from '../../db/database.ts';
 import type { NodeLabel } from '../../domain/model.ts';
 import { REL_SPECS } from '../../domain/model.ts';
+import { coversCommunity } from '../../domain/permissions.ts';
 import type { FileSpec } from '../../interchange/columns.ts';
 import { checkHeader, parseRecord, type HeaderCheck, type Values } from '../../interchange/validate.ts';
 import type { RawRecord } from '../../interchange/readers.ts';
@@ -75,7 +76,7 @@ export async function validateDataset(db: Database | null, files: SourceFile[], 
     if (errors.length < maxErrors) errors.push(error);
     options.onError?.(error);
   };
-  const inScope = (communityId: string) => options.allowedCommunities === null || options.allowedCommunities.includes('*') || options.allowedCommunities.includes(communityId);
+  const inScope = (communityId: string) => coversCommunity(options.allowedCommunities, communityId);
 
   const checks: FileCheck[] = [];
   for (const source of files) {
