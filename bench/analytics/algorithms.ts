@@ -65,6 +65,13 @@ export const ALGORITHMS: readonly Algorithm[] = [
     convention: 'unweighted, unit Euclidean norm (NetworkX max_iter=1000, tol=1e-6); igraph ARPACK rescaled to unit norm',
     cost: 'm', agreement: ITERATIVE, igraphTarget: false,
   },
+  {
+    // reweave's default: converged (the API's tolerance 1e-12, up to 10,000 iterations), against the
+    // same stopping rule in NetworkX and igraph's ARPACK solve.
+    name: 'eigenvector-tight',
+    convention: 'unweighted, unit Euclidean norm, tolerance 1e-12 per node, up to 10000 iterations (reweave, NetworkX); igraph ARPACK rescaled',
+    cost: 'm', agreement: { kind: 'vector', tolerance: 1e-9, igraph: 1e-5 }, igraphTarget: false,
+  },
   { name: 'pagerank', convention: 'unweighted, α = 0.85, tol 1e-6 (igraph: PRPACK)', cost: 'm', agreement: ITERATIVE, igraphTarget: true },
   {
     // At NetworkX's tolerance reweave (like NetworkX) is 10% of the largest value off igraph's exact

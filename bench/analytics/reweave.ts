@@ -151,6 +151,7 @@ const RUNS: Record<string, (g: PreparedGraph) => Outcome | Promise<Outcome>> = {
   // The NetworkX-convention rows run at NetworkX's own stopping rule (tol 1e-6, its max_iter); reweave's
   // defaults (converged, tolerance 1e-12) are the -tight row.
   'eigenvector': (g) => ({ values: vector(g.n, eigenvector(g.csr, { tolerance: 1e-6, maxIterations: 1000 }).values) }),
+  'eigenvector-tight': (g) => ({ values: vector(g.n, eigenvector(g.csr).values) }),
   'pagerank': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: false, tolerance: 1e-6, maxIterations: 100 }).values) }),
   'pagerank-tight': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: false, tolerance: 1e-12, maxIterations: 1000 }).values) }),
   'pagerank-weighted': (g) => ({ values: vector(g.n, pagerank(g.csr, { weighted: true, tolerance: 1e-6, maxIterations: 100 }).values) }),
