@@ -11,8 +11,8 @@
  * the values agree with NetworkX's to its tolerance: start from 1/n everywhere, multiply by A + I
  * (the identity shift keeps bipartite graphs from oscillating), divide by the Euclidean norm, stop
  * when the L1 change is below n · tolerance. DESIGN.md, "Performance notes": 100 iterations do not
- * converge on community-like graphs; at the default tolerance the bench's 10k community graph needs
- * about 3,800 (bench/analytics, docs/analytics.md), hence a default of 10,000. The default tolerance is 1e-12, not
+ * converge on community-like graphs, and at the default tolerance thousands are needed (measured in
+ * docs/analytics.md), hence a default of 10,000. The default tolerance is 1e-12, not
  * NetworkX's 1e-6, so that the values are the converged ones (within 1e-9; the fixtures check it);
  * `residual` reports the L1 change of the last step. Not converging throws, unless
  * `allowNonConvergence` asks for the last iterate flagged `converged: false`.

@@ -59,8 +59,8 @@ function settle(measure: CentralityMeasure, o: CentralityOptions): Record<string
 
 /**
  * The power iterations' stopping rule: converged to within 1e-9 by default (docs/analytics.md).
- * Eigenvector centrality converges much more slowly than PageRank on community-like graphs (about
- * 3,800 steps at 10k residents against PageRank's few dozen), hence its larger default budget.
+ * Eigenvector centrality converges much more slowly than PageRank on community-like graphs
+ * (thousands of steps against a few dozen; docs/analytics.md), hence its larger default budget.
  */
 const iteration = (o: CentralityOptions, maxIterations: number) => ({ tolerance: o.tolerance ?? 1e-12, maxIterations: o.maxIterations ?? maxIterations });
 
