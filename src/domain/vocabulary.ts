@@ -229,6 +229,108 @@ export type PartnerKind = TermOf<'PartnerKind'>;
 export type ProjectStatus = TermOf<'ProjectStatus'>;
 
 /**
+ * Closed vocabularies of the analytics' arguments and results. Each term also names the `value` the
+ * use cases and the kernels read (a node attribute such as housingArea, a kernel's distance such as
+ * inverse-weight), so the GraphQL enum, the zod schema of the argument and the map between the two
+ * come from this one table. Kept apart from VOCABULARIES: those are the stored model's, which the
+ * import reads and every node property's enum draws on.
+ */
+export interface AnalyticsTerm extends Term {
+  readonly value: string;
+}
+
+type AnalyticsVocabulary = Readonly<Record<string, AnalyticsTerm>>;
+
+const analytics = <const V extends AnalyticsVocabulary>(description: Term, terms: V) => ({ description, terms });
+
+export const ANALYTICS_VOCABULARIES = {
+  CentralityMeasure: analytics(
+    { zh: '中心性指标', en: 'A centrality measure' },
+    {
+      DEGREE: { zh: '度', en: 'Number of ties', value: 'degree' },
+      STRENGTH: { zh: '加权度', en: 'Sum of tie weights', value: 'strength' },
+      BETWEENNESS: { zh: '中介中心性', en: 'Share of shortest paths through the node (Brandes 2001); exact, or sampled with `pivots`', value: 'betweenness' },
+      CLOSENESS: { zh: '接近中心性', en: "Wasserman–Faust closeness (NetworkX's wf_improved)", value: 'closeness' },
+      HARMONIC: { zh: '调和中心性', en: 'Sum of inverse distances', value: 'harmonic' },
+      EIGENVECTOR: { zh: '特征向量中心性', en: 'Eigenvector centrality (Bonacich 1972)', value: 'eigenvector' },
+      PAGERANK: { zh: 'PageRank 排名（随机游走）', en: 'PageRank (Page et al. 1999)', value: 'pagerank' },
+    },
+  ),
+  PathDistance: analytics(
+    { zh: '路径长度的计算方式', en: "How a path's length is counted" },
+    {
+      HOPS: { zh: '按跳数', en: 'Each tie is 1', value: 'hops' },
+      WEIGHT: { zh: '权重即长度', en: 'The weight is the length', value: 'weight' },
+      INVERSE_WEIGHT: { zh: '权重倒数（强关系更近）', en: '1 / weight: strong ties are short', value: 'inverse-weight' },
+    },
+  ),
+  StructuralHoleOrder: analytics(
+    { zh: '结构洞排序', en: 'Order of a structural-holes ranking: brokers first' },
+    {
+      CONSTRAINT: { zh: '约束最小优先', en: 'Least constrained first', value: 'constraint' },
+      EFFECTIVE_SIZE: { zh: '有效规模最大优先', en: 'Largest effective size first', value: 'effectiveSize' },
+      EFFICIENCY: { zh: '效率最高优先', en: 'Highest efficiency first', value: 'efficiency' },
+    },
+  ),
+  GroupingAttribute: analytics(
+    { zh: '分组属性', en: 'A grouping of residents' },
+    {
+      HOUSING_AREA: { zh: '院落或小区', en: 'Courtyard or estate', value: 'housingArea' },
+      HOUSING_TYPE: { zh: '住房类型', en: 'Housing type (garden estate, urban village, affordable housing …)', value: 'housingType' },
+      BUILDING: { zh: '楼栋', en: 'Building', value: 'building' },
+      HOUSEHOLD_REGISTRATION: { zh: '户籍', en: 'Household-registered here or not', value: 'householdRegistered' },
+      PARTY_MEMBERSHIP: { zh: '党员身份', en: 'Party member or not', value: 'partyMember' },
+      CULTIVATION_STAGE: { zh: '培育阶段', en: 'Cultivation stage (good person, capable person, leader …)', value: 'cultivationStage' },
+      DETECTED_COMMUNITY: { zh: '社群发现结果', en: 'The Louvain community detected in the same network', value: 'detectedCommunity' },
+    },
+  ),
+  ActivityComponent: analytics(
+    { zh: '积极度构成', en: 'A component of the active-resident score' },
+    {
+      ATTENDANCE: { zh: '参加活动', en: 'Activities attended', value: 'attendance' },
+      VOLUNTEERING: { zh: '志愿服务', en: 'Attendances as a volunteer', value: 'volunteering' },
+      ORGANISING: { zh: '组织与认领', en: 'Organising: activities organised, leader or core-team memberships, projects claimed', value: 'organising' },
+      EXCHANGES: { zh: '时间银行互助时长', en: 'Time-bank hours given and received', value: 'exchanges' },
+      NETWORK: { zh: '网络位置', en: 'Network position: weighted PageRank in the tie network', value: 'network' },
+    },
+  ),
+} as const;
+
+export type AnalyticsVocabularyName = keyof typeof ANALYTICS_VOCABULARIES;
+type AnalyticsTerms<V extends AnalyticsVocabularyName> = (typeof ANALYTICS_VOCABULARIES)[V]['terms'];
+/** A GraphQL enum value of an analytics vocabulary (GROUPING: HOUSING_AREA, …). */
+export type AnalyticsTermOf<V extends AnalyticsVocabularyName> = keyof AnalyticsTerms<V> & string;
+/** What the use cases read for it (housingArea, …). */
+export type AnalyticsValueOf<V extends AnalyticsVocabularyName> = {
+  [T in AnalyticsTermOf<V>]: AnalyticsTerms<V>[T] extends { value: infer X extends string } ? X : never;
+}[AnalyticsTermOf<V>];
+
+export function analyticsTermsOf<V extends AnalyticsVocabularyName>(name: V): [AnalyticsTermOf<V>, ...AnalyticsTermOf<V>[]] {
+  return Object.keys(ANALYTICS_VOCABULARIES[name].terms) as [AnalyticsTermOf<V>, ...AnalyticsTermOf<V>[]];
+}
+
+export function analyticsValuesOf<V extends AnalyticsVocabularyName>(name: V): [AnalyticsValueOf<V>, ...AnalyticsValueOf<V>[]] {
+  return Object.values(ANALYTICS_VOCABULARIES[name].terms as Record<string, AnalyticsTerm>).map((t) => t.value) as [AnalyticsValueOf<V>, ...AnalyticsValueOf<V>[]];
+}
+
+/** The value a GraphQL term stands for (HOUSING_AREA → housingArea). */
+export function analyticsValue<V extends AnalyticsVocabularyName>(name: V, term: AnalyticsTermOf<V>): AnalyticsValueOf<V> {
+  return (ANALYTICS_VOCABULARIES[name].terms as Record<string, AnalyticsTerm>)[term]!.value as AnalyticsValueOf<V>;
+}
+
+/** The GraphQL term of a value (housingArea → HOUSING_AREA); the inverse of analyticsValue. */
+export function analyticsTerm<V extends AnalyticsVocabularyName>(name: V, value: AnalyticsValueOf<V>): AnalyticsTermOf<V> {
+  const entry = Object.entries(ANALYTICS_VOCABULARIES[name].terms as Record<string, AnalyticsTerm>).find(([, t]) => t.value === value);
+  if (!entry) throw new Error(`vocabulary: ${String(value)} is not a value of ${name}`);
+  return entry[0] as AnalyticsTermOf<V>;
+}
+
+/** The term standing for a value, with its labels (for messages that name a grouping). */
+export function analyticsLabel<V extends AnalyticsVocabularyName>(name: V, value: AnalyticsValueOf<V>): Term {
+  return (ANALYTICS_VOCABULARIES[name].terms as Record<string, AnalyticsTerm>)[analyticsTerm(name, value)]!;
+}
+
+/**
  * What people write for a term besides its English name and its Chinese name: the import accepts
  * these too, because a roster kept by hand says 商品房 or 骨干, not 花园小区（商品房） or 核心团队.
  * This is the one table of them: the importer's lookup, its refusals and docs/import.md all read it.

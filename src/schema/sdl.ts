@@ -1,11 +1,11 @@
 /**
  * Builds the model part of the GraphQL SDL (enums, node types, connections, inputs, relationship
- * types, transition mutations) from src/domain. The hand-written rest is in the .graphql files
- * beside it (base, export, import, analytics; typeDefs() joins them); `npm run schema:print` writes
- * the whole SDL to docs/schema.graphql for readers.
+ * types, transition mutations) and the analytics' enums from src/domain. The hand-written rest is in
+ * the .graphql files beside it (base, export, import, analytics-*; typeDefs() joins them);
+ * `npm run schema:print` writes the whole SDL to docs/schema.graphql for readers.
  */
 import { readFileSync } from 'node:fs';
-import { VOCABULARIES, type VocabularyName } from '../domain/vocabulary.ts';
+import { ANALYTICS_VOCABULARIES, VOCABULARIES, type Term } from '../domain/vocabulary.ts';
 import {
   NODE_LABELS, NODE_SPECS, REL_KINDS, REL_SPECS, relsTouching, stateProps,
   type NodeLabel, type PropSpec, type PropType, type RelKind,
@@ -27,11 +27,11 @@ function gqlType(type: PropType): string {
   }
 }
 
-function enums(): string {
-  return (Object.keys(VOCABULARIES) as VocabularyName[])
-    .map((name) => {
-      const v = VOCABULARIES[name];
-      const terms = Object.entries(v.terms as Record<string, { zh: string; en: string }>)
+/** One enum per vocabulary of a table, each term described in English and Chinese. */
+function enums(table: Readonly<Record<string, { description: Term; terms: Readonly<Record<string, Term>> }>>): string {
+  return Object.entries(table)
+    .map(([name, v]) => {
+      const terms = Object.entries(v.terms)
         .map(([term, t]) => `  ${desc(t.zh, t.en)}\n  ${term}`)
         .join('\n');
       return `${desc(v.description.zh, v.description.en)}\nenum ${name} {\n${terms}\n}`;
@@ -146,7 +146,7 @@ function transitionInputs(): { inputs: string[]; mutations: string[] } {
 }
 
 export function modelTypeDefs(): string {
-  const parts: string[] = [enums(), relKindEnum(), datasetFileEnum()];
+  const parts: string[] = [enums(VOCABULARIES), relKindEnum(), datasetFileEnum()];
   const queries: string[] = [];
   const mutations: string[] = [];
   for (const label of NODE_LABELS) {
@@ -175,5 +175,6 @@ export function baseTypeDefs(): string {
 
 export function typeDefs(): string {
   const extra = ['export.graphql', 'import.graphql', 'analytics.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
-  return [baseTypeDefs(), modelTypeDefs(), ...extra].join('\n');
+  // The analytics' enums come from their vocabularies (src/domain/vocabulary.ts), like the model's.
+  return [baseTypeDefs(), modelTypeDefs(), enums(ANALYTICS_VOCABULARIES), ...extra].join('\n');
 }

@@ -5,10 +5,11 @@
  * its code and path. Every field is optional: the analytics' DEFAULTS fill the rest.
  */
 import { z } from 'zod';
+import { analyticsValuesOf } from '../../domain/vocabulary.ts';
 import { parse } from '../../schema/parse.ts';
 import type { Measure } from './measures.ts';
 
-const distance = z.enum(['hops', 'weight', 'inverse-weight']);
+const distance = z.enum(analyticsValuesOf('PathDistance'));
 const weightAttribute = z.string().min(1);
 const maxIterations = z.number().int().min(1);
 const tolerance = z.number().positive();

@@ -3,28 +3,27 @@
  * outcome to the result types, whose list fields page it (./types.ts).
  */
 import { z } from 'zod';
+import { analyticsTermsOf, analyticsValue } from '../../domain/vocabulary.ts';
 import { parse } from '../../schema/parse.ts';
 import { id, dateTime } from '../../schema/zod-props.ts';
 import { activeResidentsOf } from '../../services/analytics/active-residents.ts';
 import { bridgingTies, structuralHoles } from '../../services/analytics/bridging.ts';
-import { centralityOf, type Distance } from '../../services/analytics/centrality.ts';
+import { centralityOf } from '../../services/analytics/centrality.ts';
 import { componentsOf, detectCommunities } from '../../services/analytics/communities.ts';
-import { brokerageRoles, groupMixing, type Grouping } from '../../services/analytics/mixing.ts';
+import { brokerageRoles, groupMixing } from '../../services/analytics/mixing.ts';
 import { listRuns } from '../../services/analytics/run.ts';
 import type { GraphQLContext } from '../context.ts';
 import { boundedWeight, definedWeights, networkInput, resolution, seed, sources, toNetworkRequest } from './inputs.ts';
 
 type Args = Record<string, unknown>;
 
-const lower = <T extends string>(v: string) => v.toLowerCase().replace(/_/g, '-') as T;
-
 const centralityArgs = z.object({
   network: networkInput,
-  measure: z.enum(['DEGREE', 'STRENGTH', 'BETWEENNESS', 'CLOSENESS', 'HARMONIC', 'EIGENVECTOR', 'PAGERANK']),
+  measure: z.enum(analyticsTermsOf('CentralityMeasure')),
   options: z
     .object({
       normalized: z.boolean().nullish(),
-      distance: z.enum(['HOPS', 'WEIGHT', 'INVERSE_WEIGHT']).nullish(),
+      distance: z.enum(analyticsTermsOf('PathDistance')).nullish(),
       pivots: z.number().int('pivots must be an integer / 抽样数须为整数').min(1, 'pivots must be ≥ 1 / 抽样数须 ≥ 1').nullish(),
       seed: seed.nullish(),
       weighted: z.boolean().nullish(),
@@ -35,16 +34,8 @@ const centralityArgs = z.object({
     .nullish(),
 });
 
-const GROUPINGS: Record<string, Grouping> = {
-  HOUSING_AREA: 'housingArea',
-  HOUSING_TYPE: 'housingType',
-  BUILDING: 'building',
-  HOUSEHOLD_REGISTRATION: 'householdRegistered',
-  PARTY_MEMBERSHIP: 'partyMember',
-  CULTIVATION_STAGE: 'cultivationStage',
-  DETECTED_COMMUNITY: 'detectedCommunity',
-};
-const groupBy = z.enum(Object.keys(GROUPINGS) as [string, ...string[]], { error: `groupBy must be one of ${Object.keys(GROUPINGS).join(', ')} / 未知的分组属性` });
+const groupings = analyticsTermsOf('GroupingAttribute');
+const groupBy = z.enum(groupings, { error: `groupBy must be one of ${groupings.join(', ')} / 未知的分组属性` });
 
 const componentWeight = boundedWeight;
 
@@ -52,9 +43,9 @@ export const analyticsQueries = {
   centrality: (_: unknown, args: Args, ctx: GraphQLContext) => {
     const a = parse(centralityArgs, args);
     const o = a.options ?? {};
-    return centralityOf(ctx.services, toNetworkRequest(a.network), lower(a.measure), {
+    return centralityOf(ctx.services, toNetworkRequest(a.network), analyticsValue('CentralityMeasure', a.measure), {
       normalized: o.normalized ?? null,
-      distance: o.distance ? lower<Distance>(o.distance) : null,
+      distance: o.distance ? analyticsValue('PathDistance', o.distance) : null,
       pivots: o.pivots ?? null,
       seed: o.seed ?? null,
       weighted: o.weighted ?? null,
@@ -80,8 +71,8 @@ export const analyticsQueries = {
   },
 
   structuralHoles: (_: unknown, args: Args, ctx: GraphQLContext) => {
-    const a = parse(z.object({ network: networkInput, orderBy: z.enum(['CONSTRAINT', 'EFFECTIVE_SIZE', 'EFFICIENCY']).nullish(), weighted: z.boolean().nullish() }), args);
-    const orderBy = ({ CONSTRAINT: 'constraint', EFFECTIVE_SIZE: 'effectiveSize', EFFICIENCY: 'efficiency' } as const)[a.orderBy ?? 'CONSTRAINT'];
+    const a = parse(z.object({ network: networkInput, orderBy: z.enum(analyticsTermsOf('StructuralHoleOrder')).nullish(), weighted: z.boolean().nullish() }), args);
+    const orderBy = analyticsValue('StructuralHoleOrder', a.orderBy ?? 'CONSTRAINT');
     return structuralHoles(ctx.services, toNetworkRequest(a.network), { orderBy, weighted: a.weighted ?? true });
   },
 
@@ -98,13 +89,13 @@ export const analyticsQueries = {
       args,
     );
     return groupMixing(ctx.services, toNetworkRequest(a.network), {
-      groupBy: GROUPINGS[a.groupBy]!, permutations: a.permutations ?? 1000, seed: a.seed ?? 1, weighted: a.weighted ?? false, resolution: a.resolution ?? 1,
+      groupBy: analyticsValue('GroupingAttribute', a.groupBy), permutations: a.permutations ?? 1000, seed: a.seed ?? 1, weighted: a.weighted ?? false, resolution: a.resolution ?? 1,
     });
   },
 
   brokerage: (_: unknown, args: Args, ctx: GraphQLContext) => {
     const a = parse(z.object({ network: networkInput, groupBy, seed: seed.nullish(), resolution: resolution.nullish() }), args);
-    return brokerageRoles(ctx.services, toNetworkRequest(a.network), { groupBy: GROUPINGS[a.groupBy]!, seed: a.seed ?? 1, resolution: a.resolution ?? 1 });
+    return brokerageRoles(ctx.services, toNetworkRequest(a.network), { groupBy: analyticsValue('GroupingAttribute', a.groupBy), seed: a.seed ?? 1, resolution: a.resolution ?? 1 });
   },
 
   activeResidents: (_: unknown, args: Args, ctx: GraphQLContext) => {

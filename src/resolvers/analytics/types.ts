@@ -3,18 +3,14 @@
  * nodes resolved through the request's loaders (batched; pseudonyms applied for researchers).
  */
 import type { NodeLabel } from '../../domain/model.ts';
+import { analyticsTerm, type AnalyticsValueOf } from '../../domain/vocabulary.ts';
 import type { CentralityOutcome } from '../../services/analytics/centrality.ts';
 import type { NodeRef } from '../../services/analytics/ranking.ts';
 import type { GraphQLContext } from '../context.ts';
 import { head, page } from './page.ts';
 
 type PageArgs = { first?: number | null; after?: string | null };
-const upper = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_').toUpperCase();
-
-const GROUP_ENUM: Record<string, string> = {
-  housingArea: 'HOUSING_AREA', housingType: 'HOUSING_TYPE', building: 'BUILDING', householdRegistered: 'HOUSEHOLD_REGISTRATION',
-  partyMember: 'PARTY_MEMBERSHIP', cultivationStage: 'CULTIVATION_STAGE', detectedCommunity: 'DETECTED_COMMUNITY',
-};
+type Grouped = { parameters: { groupBy: AnalyticsValueOf<'GroupingAttribute'> } };
 
 const resolveNode = (ref: NodeRef, ctx: GraphQLContext) => ctx.loaders.node(ref.label as NodeLabel, ref.nodeId);
 
@@ -26,7 +22,7 @@ const sizes = (parent: { sizes: number[] }, args: { first?: number | null }) => 
 
 export const analyticsTypes = {
   CentralityResult: {
-    measure: (r: CentralityOutcome) => upper(r.measure),
+    measure: (r: CentralityOutcome) => analyticsTerm('CentralityMeasure', r.measure),
     estimation: (r: CentralityOutcome) => (r.estimation ? { ...r.estimation, method: r.estimation.method.toUpperCase() } : null),
     scores: paged('scores'),
   },
@@ -48,11 +44,11 @@ export const analyticsTypes = {
   },
   BridgingTiesResult: { ties: paged('ties') },
   StructuralHolesResult: {
-    orderBy: (r: { orderBy: string }) => upper(r.orderBy),
+    orderBy: (r: { orderBy: AnalyticsValueOf<'StructuralHoleOrder'> }) => analyticsTerm('StructuralHoleOrder', r.orderBy),
     scores: paged('scores'),
   },
   GroupMixingResult: {
-    groupBy: (r: { parameters: { groupBy: string } }) => GROUP_ENUM[r.parameters.groupBy],
+    groupBy: (r: Grouped) => analyticsTerm('GroupingAttribute', r.parameters.groupBy),
     external: (r: { total: { external: number } }) => r.total.external,
     internal: (r: { total: { internal: number } }) => r.total.internal,
     ei: (r: { total: { ei: number | null } }) => r.total.ei,
@@ -61,13 +57,13 @@ export const analyticsTypes = {
     nodes: paged('nodes'),
   },
   BrokerageResult: {
-    groupBy: (r: { parameters: { groupBy: string } }) => GROUP_ENUM[r.parameters.groupBy],
+    groupBy: (r: Grouped) => analyticsTerm('GroupingAttribute', r.parameters.groupBy),
     scores: paged('scores'),
   },
   ActiveResidentsResult: { residents: paged('residents') },
   ActiveResidentScore: {
     residentId: (r: NodeRef) => r.nodeId,
     resident: (r: NodeRef, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Resident', r.nodeId),
-    components: (r: { components: { component: string }[] }) => r.components.map((c) => ({ ...c, component: c.component.toUpperCase() })),
+    components: (r: { components: { component: AnalyticsValueOf<'ActivityComponent'> }[] }) => r.components.map((c) => ({ ...c, component: analyticsTerm('ActivityComponent', c.component) })),
   },
 };

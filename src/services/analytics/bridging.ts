@@ -4,6 +4,7 @@
  * efficiency (Burt 1992). Kernels in src/analytics/bridging.
  */
 import { collapseToUndirected } from '../../graph/collapse.ts';
+import type { AnalyticsValueOf } from '../../domain/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
@@ -50,7 +51,7 @@ export async function bridgingTies(ctx: ServiceContext, request: NetworkRequest)
   });
 }
 
-export type StructuralHoleOrder = 'constraint' | 'effectiveSize' | 'efficiency';
+export type StructuralHoleOrder = AnalyticsValueOf<'StructuralHoleOrder'>;
 
 export interface StructuralHoleScore extends NodeRef {
   rank: number;

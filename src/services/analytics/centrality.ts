@@ -4,14 +4,13 @@
  * papers are in src/analytics/centrality; this use case settles the options, ranks the nodes and says
  * how the values were computed.
  */
+import type { Distance } from '../../analytics/graph-utils/options.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeCentrality, type CentralityMeasure, type CentralityValues } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { rankArray, rankValues, type Ranked } from './ranking.ts';
 import { analyse, analyseTieArrays } from './run.ts';
-
-export type Distance = 'hops' | 'weight' | 'inverse-weight';
 
 export interface CentralityOptions {
   normalized?: boolean | null;

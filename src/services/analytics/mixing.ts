@@ -9,22 +9,15 @@ import type { EIPermutationTest } from '../../analytics/bridging/ei-index.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import { exchangeNetwork } from '../../graph/exchange.ts';
 import type { AbstractGraph } from 'graphology-types';
+import { analyticsLabel, type AnalyticsValueOf } from '../../domain/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
 import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, numberBySize, rankBy, type NodeRef } from './ranking.ts';
 import { analyse } from './run.ts';
 
-export const GROUPINGS = {
-  housingArea: 'courtyard or estate / 院落或小区',
-  housingType: 'housing type / 住房类型',
-  building: 'building / 楼栋',
-  householdRegistered: 'household registration / 户籍',
-  partyMember: 'Party membership / 党员身份',
-  cultivationStage: 'cultivation stage / 培育阶段',
-  detectedCommunity: 'Louvain community detected in this network / 社群发现结果',
-} as const;
-export type Grouping = keyof typeof GROUPINGS;
+/** A resident attribute the projection carries, or the Louvain community detected in the same network. */
+export type Grouping = AnalyticsValueOf<'GroupingAttribute'>;
 
 export interface GroupingOptions {
   groupBy: Grouping;
@@ -47,7 +40,8 @@ async function grouped(ctx: ServiceContext, graph: AbstractGraph, o: GroupingOpt
 /** When no node has a value of the grouping attribute there is nothing to compare: say so. */
 function ungrouped(network: NetworkSummary, unassigned: number, order: number, groupBy: Grouping): NetworkSummary {
   if (order === 0 || unassigned < order) return network;
-  return { ...network, empty: true, message: `No node has a value of ${groupBy} (${GROUPINGS[groupBy]}) / 没有节点具有该分组属性` };
+  const term = analyticsLabel('GroupingAttribute', groupBy);
+  return { ...network, empty: true, message: `No node has a value of ${groupBy} (${term.en}) / 没有节点具有${term.zh}分组属性` };
 }
 
 export interface EICountsOut {
