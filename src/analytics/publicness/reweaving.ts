@@ -1,0 +1,129 @@
+/**
+ * The reweaving diff: two tie networks of one community (the 365 days up to t0 and up to t1) side by
+ * side. Ties are matched by their pair of residents: added (at t1, not t0), lost (at t0, not t1) and
+ * kept. A cross-group tie added is a new bridge between groups (Granovetter 1973's bridging ties, in
+ * the grouping's sense), one lost a bridge lost; the groups are read at t1 for added ties and at t0
+ * for lost ones. Each network is described by its isolates, connected components and the largest
+ * one's share, density 2m / (n(n − 1)), average clustering (Watts & Strogatz 1998, clustering.ts),
+ * Louvain modularity (Blondel et al. 2008, src/analytics/communities/louvain.ts) and Krackhardt &
+ * Stern's (1988) E-I index by the grouping, for the network and per group.
+ */
+import { eiIndex } from '../bridging/ei-index.ts';
+import { resolveGroups, type Grouping } from '../bridging/grouping.ts';
+import type { AnyGraph } from '../bridging/shared.ts';
+import { connectedComponents } from '../communities/components.ts';
+import { louvain } from '../communities/louvain.ts';
+import { averageClustering } from './clustering.ts';
+
+export interface GroupFigures {
+  group: string;
+  residents: number;
+  tiesInside: number;
+  tiesOut: number;
+  ei: number | null;
+  isolates: number;
+}
+
+export interface NetworkFigures {
+  residents: number;
+  ties: number;
+  isolates: number;
+  components: number;
+  largestComponentShare: number | null;
+  density: number | null;
+  averageClustering: number | null;
+  modularity: number | null;
+  louvainCommunities: number;
+  ei: number | null;
+  crossingTies: number;
+  groups: GroupFigures[];
+}
+
+export interface ReweavingDiff {
+  t0: NetworkFigures;
+  t1: NetworkFigures;
+  added: number;
+  lost: number;
+  kept: number;
+  bridgesAdded: number;
+  bridgesLost: number;
+}
+
+export interface ReweavingOptions {
+  group: Grouping;
+  /** Louvain's seed and resolution. */
+  seed: number;
+  resolution: number;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+function pairs(graph: AnyGraph): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  graph.forEachEdge((_, __, s, t) => {
+    if (s !== t) out.set(pairKey(s, t), [s, t]);
+  });
+  return out;
+}
+
+export function networkFigures(graph: AnyGraph, options: ReweavingOptions): NetworkFigures {
+  const n = graph.order;
+  const ties = pairs(graph).size;
+  const components = connectedComponents(graph);
+  // Unweighted throughout: the diff counts ties, so modularity and E-I count them too.
+  const communities = louvain(graph, { weight: null, seed: options.seed, resolution: options.resolution });
+  const ei = eiIndex(graph, { group: options.group, weight: null, permutations: 0 });
+  const groups = resolveGroups(graph, options.group, 'publicness/reweaving');
+  const isolatesOf = new Map<string, number>();
+  graph.forEachNode((node) => {
+    const g = groups.get(node);
+    if (g !== undefined && graph.degree(node) === 0) isolatesOf.set(g, (isolatesOf.get(g) ?? 0) + 1);
+  });
+  const perGroup = Object.entries(ei.groups)
+    .map(([group, c]) => ({ group, residents: c.size, tiesInside: c.internal / 2, tiesOut: c.external, ei: c.ei, isolates: isolatesOf.get(group) ?? 0 }))
+    .sort((a, b) => b.residents - a.residents || (a.group < b.group ? -1 : 1));
+  return {
+    residents: n,
+    ties,
+    isolates: components.isolates,
+    components: components.count,
+    largestComponentShare: n > 0 ? components.largest / n : null,
+    density: n > 1 ? (2 * ties) / (n * (n - 1)) : null,
+    averageClustering: averageClustering(graph),
+    modularity: communities.modularity,
+    louvainCommunities: communities.count,
+    ei: ei.network.ei,
+    crossingTies: ei.network.external,
+    groups: perGroup,
+  };
+}
+
+export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOptions): ReweavingDiff {
+  const p0 = pairs(g0);
+  const p1 = pairs(g1);
+  const groups0 = resolveGroups(g0, options.group, 'publicness/reweaving');
+  const groups1 = resolveGroups(g1, options.group, 'publicness/reweaving');
+  const crosses = (groups: Map<string, string>, [a, b]: [string, string]) => {
+    const x = groups.get(a);
+    const y = groups.get(b);
+    return x !== undefined && y !== undefined && x !== y;
+  };
+  let added = 0;
+  let kept = 0;
+  let bridgesAdded = 0;
+  for (const [key, ends] of p1) {
+    if (p0.has(key)) kept += 1;
+    else {
+      added += 1;
+      if (crosses(groups1, ends)) bridgesAdded += 1;
+    }
+  }
+  let lost = 0;
+  let bridgesLost = 0;
+  for (const [key, ends] of p0) {
+    if (p1.has(key)) continue;
+    lost += 1;
+    if (crosses(groups0, ends)) bridgesLost += 1;
+  }
+  return { t0: networkFigures(g0, options), t1: networkFigures(g1, options), added, lost, kept, bridgesAdded, bridgesLost };
+}
