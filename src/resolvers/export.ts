@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dateTime, id } from '../schema/zod-props.ts';
 import { parse } from '../schema/parse.ts';
+import { windowRule } from '../schema/window.ts';
 import { definedWeights, sources } from './analytics/inputs.ts';
 import { exportNetworkToStrings } from '../services/export/export-network.ts';
 import type { GraphQLContext, ResolverMap } from './context.ts';
@@ -18,10 +19,7 @@ const exportInput = z
     salt: z.string().min(1, 'must not be empty / 不能为空').max(200).nullish(),
     sources,
   })
-  .superRefine((v, ctx) => {
-    if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
-    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from / 结束早于开始' });
-  });
+  .superRefine(windowRule);
 
 export function exportResolvers(): ResolverMap {
   return {

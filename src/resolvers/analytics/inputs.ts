@@ -1,5 +1,6 @@
 /** zod schemas of the analytics arguments: every bad option is BAD_USER_INPUT naming its path. */
 import { z } from 'zod';
+import { windowRule } from '../../schema/window.ts';
 import { dateTime, id } from '../../schema/zod-props.ts';
 import type { NetworkRequest } from '../../services/analytics/network.ts';
 
@@ -25,10 +26,7 @@ export const networkInput = z
     sources,
     maxActivitySize: z.number().int().min(2, 'maxActivitySize must be 2–1,000,000 / 活动规模上限须为 2–1,000,000').max(1_000_000, 'maxActivitySize must be 2–1,000,000 / 活动规模上限须为 2–1,000,000').nullish(),
   })
-  .superRefine((v, ctx) => {
-    if ((v.from || v.to) && v.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一' });
-    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the window is reversed: to is before from / 时间窗口颠倒：结束早于开始' });
-  });
+  .superRefine(windowRule);
 
 export const seed = z.number().int('seed must be an integer / 种子须为整数').min(0, 'seed must be ≥ 0 / 种子须为非负整数').max(2 ** 31 - 1);
 export const resolution = z.number().finite().gt(0, 'resolution must be > 0 / 分辨率须大于 0').max(1000);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { analyticsTermsOf, analyticsValue } from '../../domain/vocabulary.ts';
 import { parse } from '../../schema/parse.ts';
+import { windowRule } from '../../schema/window.ts';
 import { id, dateTime } from '../../schema/zod-props.ts';
 import { activeResidentsOf } from '../../services/analytics/active-residents.ts';
 import { bridgingTies, structuralHoles } from '../../services/analytics/bridging.ts';
@@ -109,7 +110,7 @@ export const analyticsQueries = {
           sources,
         })
         .superRefine((v, c) => {
-          if (v.from && v.to && v.to < v.from) c.addIssue({ code: 'custom', path: ['to'], message: 'the window is reversed: to is before from / 时间窗口颠倒：结束早于开始' });
+          windowRule(v, c);
           const w = v.weights;
           if (w && Object.values(w).some((x) => typeof x === 'number') && ['attendance', 'volunteering', 'organising', 'exchanges', 'network'].every((k) => (w as Record<string, number | null | undefined>)[k] === 0)) {
             c.addIssue({ code: 'custom', path: ['weights'], message: 'at least one weight must be > 0 / 至少一个权重须大于 0' });

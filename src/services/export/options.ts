@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { pseudonym } from '../shape.ts';
 import { badInput } from '../../domain/errors.ts';
+import { windowProblems } from '../../domain/window.ts';
 import type { NetworkKind, TieSources } from '../../graph/spec.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'csv', 'json'] as const;
@@ -44,9 +45,8 @@ export function checkOptions(o: ExportOptions): void {
   if (!valid(o.asOf)) throw badInput('asOf is not a valid date / 日期无效', ['asOf']);
   if (!valid(o.window?.from)) throw badInput('from is not a valid date / 日期无效', ['from']);
   if (!valid(o.window?.to)) throw badInput('to is not a valid date / 日期无效', ['to']);
-  const hasWindow = Boolean(o.window && (o.window.from || o.window.to));
-  if (hasWindow && o.asOf) throw badInput('give either a window (from/to) or asOf, not both / 时间窗口与时点只能二选一', ['asOf']);
-  if (o.window?.from && o.window.to && o.window.to < o.window.from) throw badInput('to is before from / 结束早于开始', ['to']);
+  const [when] = windowProblems({ from: o.window?.from, to: o.window?.to, asOf: o.asOf });
+  if (when) throw badInput(when.reason, [when.field]);
   if (o.salt !== undefined && o.salt !== null && (o.salt.length < 1 || o.salt.length > 200)) {
     throw badInput('salt must have 1–200 characters / 盐值须为 1–200 个字符', ['salt']);
   }
