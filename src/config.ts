@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bilingual } from './schema/parse.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './compute/settings.ts';
+import { DEMO_END_RANGE, parseDay } from './demo/calendar.ts';
 
 /**
  * A blank variable counts as unset (so the default applies); anything else must parse, so that a
@@ -32,6 +33,17 @@ const schema = z.object({
   REWEAVE_NEO4J_PORT: unsetIfBlank(z.coerce.number().int().min(1).max(65535).default(DEFAULT_BOLT_PORT)),
   /** Demo community loaded into an empty database at start: small (default), beizhan, or off. */
   REWEAVE_DEMO: z.enum(['small', 'beizhan', 'off']).default('small'),
+  /**
+   * Last day (YYYY-MM-DD) of the demo's three-year calendar; unset = the UTC date of the start, so the
+   * default analytics window (the 365 days up to today) has data. Pin it to reproduce README examples.
+   */
+  REWEAVE_DEMO_END: unsetIfBlank(z.string().superRefine((value, ctx) => {
+    if (!parseDay(value)) ctx.addIssue({ code: 'custom', message: 'must be a calendar day YYYY-MM-DD, e.g. 2025-12-31 / 须为 YYYY-MM-DD 格式的日期，例如 2025-12-31' });
+    else if (value < DEMO_END_RANGE.earliest || value > DEMO_END_RANGE.latest) {
+      const { earliest, latest } = DEMO_END_RANGE;
+      ctx.addIssue({ code: 'custom', message: `must be between ${earliest} and ${latest}, the years the demo's festival table covers / 须在 ${earliest} 至 ${latest} 之间（演示节日表覆盖的年份）` });
+    }
+  }).optional()),
   /** Seconds a transaction may be retried by the driver before the error reaches the caller. */
   REWEAVE_DB_RETRY_SECONDS: z.coerce.number().min(0).max(60).default(3),
   /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
@@ -58,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The last day of the demo's calendar: REWEAVE_DEMO_END, else the UTC date of `now`. */
+export function demoEnd(config: Config, now: Date = new Date()): string {
+  return config.REWEAVE_DEMO_END ?? now.toISOString().slice(0, 10);
 }
 
 /** The analytics' part of the configuration, as the services take it. */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyticsSettings, loadConfig } from './config.ts';
+import { analyticsSettings, demoEnd, loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
@@ -74,14 +74,18 @@ async function main(): Promise<void> {
   const preset = process.argv.includes('--no-demo') ? 'off' : config.REWEAVE_DEMO;
   if (preset !== 'off') {
     let lastLog = 0;
-    loadDemoIfEmpty(db, preset, (e) => {
-      if (e.phase === 'write' && performance.now() - lastLog > 3000) {
-        lastLog = performance.now();
-        log(`demo: writing ${path.basename(e.file)} ${e.done}/${e.total ?? '?'}`);
-      }
+    const end = demoEnd(config);
+    loadDemoIfEmpty(db, preset, {
+      end,
+      onProgress: (e) => {
+        if (e.phase === 'write' && performance.now() - lastLog > 3000) {
+          lastLog = performance.now();
+          log(`demo: writing ${path.basename(e.file)} ${e.done}/${e.total ?? '?'}`);
+        }
+      },
     })
       .then((demo) => {
-        if (demo) log(`Loaded the synthetic demo community "${preset}" (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区`);
+        if (demo) log(`Loaded the synthetic demo community "${preset}", three years up to ${end} (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区（截至 ${end} 的三年）`);
       })
       .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`));
   }

@@ -6,7 +6,6 @@
  * types together. Attendance is drawn in attendance.ts.
  */
 import type { TermOf } from '../domain/vocabulary.ts';
-import { INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
 import { publicFrom, type Org } from './organisations.ts';
 import type { Party } from './party.ts';
 import { activeOn, type Partner } from './partners.ts';
@@ -39,12 +38,6 @@ export interface Activity {
   readonly size: number;
 }
 
-// Approximate festival days: Spring Festival, Dragon Boat, Mid-Autumn of 2023–2025, then the
-// cross-estate neighbourhood festival (邻里节) the intervention started.
-const FESTIVALS: readonly [number, string][] = [
-  [21, '春节团拜会'], [172, '端午包粽子'], [271, '中秋游园会'], [405, '春节团拜会'], [526, '端午包粽子'], [625, '中秋游园会'],
-  [759, '春节团拜会'], [880, '端午包粽子'], [1008, '中秋游园会'], [685, '跨小区邻里节'], [1049, '跨小区邻里节'],
-];
 const CROSS = ['跨小区亲子运动会', '花园小区与城中村结对共建活动', '新老居民融合茶话会', '跨小区共享会技能集市'];
 const NAMES: Record<ActivityKind, readonly string[]> = {
   HOBBY: ['例行活动', '周末练习', '交流展示'], VOLUNTEER_SERVICE: ['公益服务', '探访独居老人', '平安巡逻'],
@@ -59,8 +52,9 @@ export function smallSize(rng: Rng, median = 12): number {
 
 export function planActivities(pop: Population, orgs: readonly Org[], party: Party, partners: readonly Partner[], projects: readonly Project[], pools: Pools, preset: Preset, seed: number, cid: string): Activity[] {
   const rng = new Rng(seed, 'activities');
+  const { lastDay, interventionDay } = pop.calendar;
   const list: Activity[] = [];
-  const boost = (day: number) => (day >= INTERVENTION_DAY ? 1.5 : 1);
+  const boost = (day: number) => (day >= interventionDay ? 1.5 : 1);
   const place = (day: number, fallback: string) => {
     const open = pools.spaces.filter((s) => s.activated > 0 && s.activated <= day);
     return open.length > 0 && rng.chance(0.3) ? rng.pick(open).name : fallback;
@@ -68,9 +62,9 @@ export function planActivities(pop: Population, orgs: readonly Org[], party: Par
   const add = (a: Omit<Activity, 'id' | 'location'> & { location?: string }) =>
     list.push({ ...a, id: '', location: a.location ?? place(a.day, '社区党群服务中心') });
   const months = (from: number, each: (day: number) => void) => {
-    for (let m = Math.floor(from / 30.44); m * 30.44 < LAST_DAY; m++) each(Math.floor(m * 30.44));
+    for (let m = Math.floor(from / 30.44); m * 30.44 < lastDay; m++) each(Math.floor(m * 30.44));
   };
-  const inMonth = (start: number, lo: number) => Math.min(LAST_DAY, Math.max(lo, start + rng.int(0, 29)));
+  const inMonth = (start: number, lo: number) => Math.min(lastDay, Math.max(lo, start + rng.int(0, 29)));
 
   for (const org of orgs) {
     if (org.type === 'RESIDENT_UNIT') continue;
@@ -94,9 +88,9 @@ export function planActivities(pop: Population, orgs: readonly Org[], party: Par
 
   pop.buildings.forEach((b, bi) => {
     const branch = party.branches.find((x) => x.area === b.area)!;
-    for (let q = 0; q * 91 < LAST_DAY; q++) {
-      if (!rng.chance(q * 91 >= INTERVENTION_DAY ? 0.9 : 0.45)) continue;
-      const day = Math.min(LAST_DAY, q * 91 + rng.int(0, 90));
+    for (let q = 0; q * 91 < lastDay; q++) {
+      if (!rng.chance(q * 91 >= interventionDay ? 0.9 : 0.45)) continue;
+      const day = Math.min(lastDay, q * 91 + rng.int(0, 90));
       add({ day, hour: 19.5, kind: 'CONSULTATION', name: `${b.name}楼栋议事会`, hosts: [branch.id], project: undefined,
         scope: { t: 'building', building: bi }, size: smallSize(rng, 10), location: `${b.name}架空层` });
     }
@@ -120,7 +114,7 @@ export function planActivities(pop: Population, orgs: readonly Org[], party: Par
 
   for (const p of projects) {
     if (p.startDay === undefined) continue;
-    const end = p.endDay ?? LAST_DAY;
+    const end = p.endDay ?? lastDay;
     const host = [...p.claims].reverse().find((c) => !c.id.includes(':res:'))?.id ?? party.committee.id;
     const count = rng.int(2, 8);
     for (let k = 0; k < count; k++) {
@@ -133,7 +127,8 @@ export function planActivities(pop: Population, orgs: readonly Org[], party: Par
   }
 
   const largest = pop.residents.n;
-  for (const [day, name] of FESTIVALS) {
+  // Spring Festival, Dragon Boat and Mid-Autumn on their dates, then the neighbourhood festival.
+  for (const { day, name } of pop.calendar.festivals()) {
     const sponsors = partners.filter((p) => activeOn(p, day)).slice(0, 2).map((p) => p.id);
     const size = Math.round(Math.min(largest * (0.1 + 0.07 * rng.next()), 300 + 700 * rng.next()));
     add({ day, hour: 9, kind: 'FESTIVAL', name: `${preset.short}社区${name}`, hosts: [party.committee.id, ...sponsors], project: undefined,
@@ -143,9 +138,9 @@ export function planActivities(pop: Population, orgs: readonly Org[], party: Par
   // After the intervention: activities that bring estates of different housing types together.
   const perMonth = preset.key === 'beizhan' ? 3 : 1;
   const hosts = [...orgs.filter((o) => o.type === 'SOCIAL_ORGANIZATION'), ...partners];
-  months(INTERVENTION_DAY, (start) => {
+  months(interventionDay, (start) => {
     for (let k = 0; k < perMonth; k++) {
-      const day = inMonth(start, INTERVENTION_DAY);
+      const day = inMonth(start, interventionDay);
       const a = rng.int(0, pop.areas.length - 1);
       const others = pop.areas.filter((x) => x.type !== pop.areas[a]!.type);
       const b = others.length > 0 ? rng.pick(others).index : a;

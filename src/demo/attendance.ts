@@ -4,7 +4,6 @@
  * the whole community) weighted by participation, and only among residents already on the roster.
  * Organisers are the leader or building head; core-team members and volunteers help.
  */
-import { dateOf } from './calendar.ts';
 import type { Activity } from './activities.ts';
 import type { Output } from './output.ts';
 import type { Party } from './party.ts';
@@ -18,7 +17,7 @@ const ROLE_NAMES = ['PARTICIPANT', 'VOLUNTEER', 'ORGANIZER'] as const;
 
 export async function emitActivityNodes(out: Output, activities: readonly Activity[]): Promise<void> {
   for (const a of activities) {
-    await out.node('Activity', a.id, Math.max(0, a.day - 7), { name: a.name, kind: a.kind, date: dateOf(a.day, a.hour), location: a.location });
+    await out.node('Activity', a.id, Math.max(0, a.day - 7), { name: a.name, kind: a.kind, date: out.calendar.dateOf(a.day, a.hour), location: a.location });
   }
 }
 
@@ -73,7 +72,7 @@ export async function emitActivityRels(out: Output, activities: readonly Activit
     for (let tries = 0; chosen.size < a.size && tries < a.size * 8; tries++) {
       add(draw(), rng.chance(volunteerShare) ? VOLUNTEER : PARTICIPANT);
     }
-    const at = dateOf(day, a.hour);
+    const at = out.calendar.dateOf(day, a.hour);
     for (const [i, role] of chosen) await out.rel('ATTENDANCE', r.id(i), a.id, { at }, { role: ROLE_NAMES[role] });
   }
 }

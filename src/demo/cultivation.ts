@@ -5,7 +5,6 @@
  * promotions quicken after the intervention. A few step back one stage. Each step becomes a
  * STATE_CHANGE row on Resident.cultivationStage with evidence text.
  */
-import { INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
 import { EVIDENCE } from './names.ts';
 import type { Output } from './output.ts';
 import { HEAD, PARTY, STAGES, TIMEBANK, weightedTop, type Population } from './people.ts';
@@ -17,25 +16,26 @@ const MIN_GAP = 40;
 export function planCultivation(pop: Population, preset: Preset, seed: number): void {
   const rng = new Rng(seed, 'cultivation');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
   const score = (i: number) =>
     r.weight[i]! * (r.has(i, TIMEBANK) ? 1.5 : 1) * (r.has(i, PARTY) ? 1.3 : 1) * (r.has(i, HEAD) ? 2 : 1);
   const good = Math.round(r.n * preset.cultivation.good);
   const capable = Math.round(r.n * preset.cultivation.capable);
   const leader = Math.round(r.n * preset.cultivation.leader);
-  const ranked = weightedTop(rng, (i) => (r.created[i]! < LAST_DAY - 90 ? score(i) : 0), r.n, good);
+  const ranked = weightedTop(rng, (i) => (r.created[i]! < lastDay - 90 ? score(i) : 0), r.n, good);
 
   ranked.forEach((i, rank) => {
     const target = rank < leader ? 3 : rank < capable ? 2 : 1;
     // Leave room for the later steps; promotions are likelier after the intervention.
     const lo = r.created[i]! + 14;
-    const hi = LAST_DAY - MIN_GAP * (target - 1) - 5;
+    const hi = lastDay - MIN_GAP * (target - 1) - 5;
     if (lo > hi) return;
     let day = rng.day(lo, hi);
-    if (day < INTERVENTION_DAY && rng.chance(0.35)) day = rng.day(Math.max(lo, INTERVENTION_DAY), hi);
+    if (day < interventionDay && rng.chance(0.35)) day = rng.day(Math.max(lo, interventionDay), hi);
     let reached = 0;
     for (let s = 1; s <= target; s++) {
       if (s > 1) {
-        const room = Math.floor((LAST_DAY - day) / (target - s + 1));
+        const room = Math.floor((lastDay - day) / (target - s + 1));
         if (room < MIN_GAP) break;
         day += rng.int(MIN_GAP, Math.min(room, 280));
       }
@@ -45,7 +45,7 @@ export function planCultivation(pop: Population, preset: Preset, seed: number): 
     r.maxStage[i] = reached;
     if (reached >= 2 && rng.chance(0.04)) {
       const back = day + rng.int(30, 240);
-      if (back <= LAST_DAY) r.backDay[i] = back;
+      if (back <= lastDay) r.backDay[i] = back;
     }
   });
 }

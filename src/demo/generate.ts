@@ -3,10 +3,10 @@
  * arrays per resident, small objects for organisations, partners, projects and activities — then
  * streams rows in import order: Community, the other node files, the relationships (ties, attendance
  * and exchanges generated on the fly, never collected) and last the STATE_CHANGE history. The same
- * (preset, seed, communityId) always gives the same rows in the same order.
+ * (preset, seed, communityId, end) always gives the same rows in the same order.
  */
 import { isId } from '../domain/ids.ts';
-import { dateOf } from './calendar.ts';
+import { DemoCalendar, PINNED_DEMO_END } from './calendar.ts';
 import { emitActivityNodes, emitActivityRels } from './attendance.ts';
 import { planActivities } from './activities.ts';
 import { emitCultivationChanges, planCultivation } from './cultivation.ts';
@@ -30,6 +30,11 @@ export interface DemoOptions {
   seed?: number;
   /** Default 'demo-small' / 'demo-beizhan'. */
   communityId?: string;
+  /**
+   * The last day of the demo's three-year calendar, YYYY-MM-DD. Default 2025-12-31 (PINNED_DEMO_END),
+   * so tests, benches and README examples stay reproducible; `npm start` passes today.
+   */
+  end?: string;
 }
 
 /**
@@ -44,8 +49,9 @@ export async function generateDemo(options: DemoOptions, emit: Emit): Promise<Ma
   const seed = options.seed ?? DEFAULT_SEED;
   const cid = options.communityId ?? `demo-${preset.key}`;
   if (!isId(cid)) throw new Error(`demo: communityId "${cid}" is not a valid id (letters, digits, _ . : -)`);
+  const calendar = new DemoCalendar(options.end ?? PINNED_DEMO_END);
 
-  const pop = planPopulation(preset, seed, cid);
+  const pop = planPopulation(preset, seed, cid, calendar);
   planTimebankMembers(pop, preset.timebank.members, seed);
   planCultivation(pop, preset, seed);
   pop.residents.buildParticipation();
@@ -54,12 +60,12 @@ export async function generateDemo(options: DemoOptions, emit: Emit): Promise<Ma
   const partners = planPartners(pop, orgs, preset, seed, cid);
   const pools = planPools(pop, orgs, partners, party, preset, seed, cid);
   const projects = planProjects(pop, orgs, partners, pools, preset, seed, cid);
-  activateListedSpaces(pools, seed);
+  activateListedSpaces(pools, seed, calendar);
   const activities = planActivities(pop, orgs, party, partners, projects, pools, preset, seed, cid);
   const fundId = `${cid}:fund:1`;
 
-  const out = new Output(cid, emit);
-  await emit('Community', { id: cid, communityId: cid, createdAt: dateOf(0), name: preset.name, district: preset.district, population: pop.residents.n });
+  const out = new Output(cid, emit, calendar);
+  await emit('Community', { id: cid, communityId: cid, createdAt: calendar.dateOf(0), name: preset.name, district: preset.district, population: pop.residents.n });
   out.counts.set('Community', 1);
   await emitResidents(out, pop, seed);
   await emitOrganisations(out, orgs);

@@ -6,7 +6,7 @@
  * core team.
  */
 import type { TermOf } from '../domain/vocabulary.ts';
-import { INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { HOBBY_GROUPS, SOCIAL_ORG_NAMES, UNIT_NAMES } from './names.ts';
 import { emitWalk, finalState, type Output, type Walk } from './output.ts';
 import type { Population } from './people.ts';
@@ -48,11 +48,11 @@ const DEVELOPMENT_EVIDENCE: Record<string, string> = {
   PROJECTS: '申报社区微项目获批', ORGANIZATION: '建立章程和三人管理小组', PUBLIC_INTEREST: '面向全社区提供公益服务',
 };
 
-function selfOrgWalks(rng: Rng, created: number, dependent: boolean): { orientation: Walk; development: Walk } {
-  const dev = new WalkBuilder('Organization', 'developmentStage', 'ACTIVITIES', created);
-  const ori = new WalkBuilder('Organization', 'orientation', 'SELF_BENEFIT', created);
+function selfOrgWalks(rng: Rng, created: number, dependent: boolean, { lastDay, interventionDay }: DemoCalendar): { orientation: Walk; development: Walk } {
+  const dev = new WalkBuilder('Organization', 'developmentStage', 'ACTIVITIES', created, lastDay);
+  const ori = new WalkBuilder('Organization', 'orientation', 'SELF_BENEFIT', created, lastDay);
   if (!dependent && rng.chance(0.65)) {
-    const first = Math.max(created + 60, rng.day(INTERVENTION_DAY - 150, LAST_DAY - 200));
+    const first = Math.max(created + 60, rng.day(interventionDay - 150, lastDay - 200));
     if (dev.stepAt('PROJECTS', first, DEVELOPMENT_EVIDENCE.PROJECTS)) {
       if (rng.chance(0.75)) ori.stepAt('MUTUAL_BENEFIT', first + rng.int(5, 60), rng.pick(TO_MUTUAL));
       if (rng.chance(0.55) && dev.step(rng, 'ORGANIZATION', 60, 240, DEVELOPMENT_EVIDENCE.ORGANIZATION)) {
@@ -67,6 +67,7 @@ function selfOrgWalks(rng: Rng, created: number, dependent: boolean): { orientat
 export function planOrganisations(pop: Population, preset: Preset, seed: number, cid: string): Org[] {
   const rng = new Rng(seed, 'organisations');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
   const scale = preset.key === 'beizhan' ? 1 : 0.35;
   const orgs: Org[] = [];
   const leading = new Set<number>();
@@ -80,12 +81,12 @@ export function planOrganisations(pop: Population, preset: Preset, seed: number,
   };
   const range = (area: number) => (area < 0 ? { start: 0, end: r.n } : pop.areas[area]!);
   const join = (org: Org, i: number, role: number, base: number) => {
-    const since = Math.min(LAST_DAY - 1, Math.max(base, r.created[i]!));
+    const since = Math.min(lastDay - 1, Math.max(base, r.created[i]!));
     org.members.push(i);
     org.since.push(since);
     org.roles.push(role);
     const leaves = role === 0 && rng.chance(0.12) ? since + rng.int(60, 400) : 0;
-    org.until.push(leaves > 0 && leaves <= LAST_DAY ? leaves : 0);
+    org.until.push(leaves > 0 && leaves <= lastDay ? leaves : 0);
   };
   const staff = (org: Org, size: number, candidates?: number[]) => {
     const { start, end } = range(org.area);
@@ -97,10 +98,10 @@ export function planOrganisations(pop: Population, preset: Preset, seed: number,
     const core = org.leaderDependent ? 0 : rng.int(2, 4);
     for (let k = 0, tries = 0; org.members.length < size && tries < size * 20; tries++) {
       const i = candidates ? rng.pick(candidates) : r.pick(rng, start, end);
-      if (taken.has(i) || r.created[i]! > LAST_DAY - 30) continue;
+      if (taken.has(i) || r.created[i]! > lastDay - 30) continue;
       taken.add(i);
       const isCore = k++ < core;
-      join(org, i, isCore ? 1 : 0, isCore ? org.created + rng.int(0, 60) : rng.day(org.created, LAST_DAY - 30));
+      join(org, i, isCore ? 1 : 0, isCore ? org.created + rng.int(0, 60) : rng.day(org.created, lastDay - 30));
     }
   };
 
@@ -116,9 +117,9 @@ export function planOrganisations(pop: Population, preset: Preset, seed: number,
       let orientation: Walk = { initial: culture ? 'MUTUAL_BENEFIT' : 'PUBLIC_BENEFIT', steps: [] };
       let development: Walk = { initial: culture ? 'ORGANIZATION' : 'PUBLIC_INTEREST', steps: [] };
       if (culture && rng.chance(0.4)) {
-        const ori = new WalkBuilder('Organization', 'orientation', 'MUTUAL_BENEFIT', 0);
-        const dev = new WalkBuilder('Organization', 'developmentStage', 'ORGANIZATION', 0);
-        const day = rng.day(INTERVENTION_DAY, LAST_DAY - 120);
+        const ori = new WalkBuilder('Organization', 'orientation', 'MUTUAL_BENEFIT', 0, lastDay);
+        const dev = new WalkBuilder('Organization', 'developmentStage', 'ORGANIZATION', 0, lastDay);
+        const day = rng.day(interventionDay, lastDay - 120);
         ori.stepAt('PUBLIC_BENEFIT', day, rng.pick(TO_PUBLIC));
         dev.stepAt('PUBLIC_INTEREST', day + rng.int(20, 100), DEVELOPMENT_EVIDENCE.PUBLIC_INTEREST);
         orientation = ori.build();
@@ -138,11 +139,11 @@ export function planOrganisations(pop: Population, preset: Preset, seed: number,
   for (let k = 0; k < preset.selfOrgs; k++) {
     const area = k === 0 ? -1 : rng.weightedIndex(areaWeights);
     const hobby = k === 0 ? '广场舞队' : HOBBY_GROUPS[(k - 1) % HOBBY_GROUPS.length]!;
-    const created = k < Math.ceil(preset.selfOrgs * 0.6) ? 0 : rng.day(INTERVENTION_DAY - 90, 900);
+    const created = k < Math.ceil(preset.selfOrgs * 0.6) ? 0 : rng.day(interventionDay - 90, 900);
     const dependent = k >= 1 && k <= preset.leaderDependent;
     const org = add({
       name: `${area < 0 ? `${preset.short}社区` : pop.areas[area]!.name}${hobby}`, type: 'SELF_ORGANIZATION', category: 'CULTURE_SPORTS',
-      created, area, leaderDependent: dependent, ...selfOrgWalks(rng, created, dependent),
+      created, area, leaderDependent: dependent, ...selfOrgWalks(rng, created, dependent, pop.calendar),
     });
     staff(org, rng.int(8, 40));
   }

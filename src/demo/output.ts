@@ -4,7 +4,7 @@
  * seed gives the same ids; relationship and state-change ids are numbered per file.
  */
 import type { NodeLabel, RelKind } from '../domain/model.ts';
-import { dateOf } from './calendar.ts';
+import type { DemoCalendar } from './calendar.ts';
 
 export type Row = Record<string, unknown>;
 export type Emit = (file: string, row: Row) => Promise<void>;
@@ -15,7 +15,7 @@ export type RelTime = { since: number; until?: number } | { at: Date };
 export class Output {
   readonly counts = new Map<string, number>();
 
-  constructor(readonly communityId: string, private readonly emit: Emit) {}
+  constructor(readonly communityId: string, private readonly emit: Emit, readonly calendar: DemoCalendar) {}
 
   private async write(file: string, row: Row): Promise<number> {
     const n = (this.counts.get(file) ?? 0) + 1;
@@ -29,8 +29,8 @@ export class Output {
     await this.write(label, {
       id,
       communityId: this.communityId,
-      createdAt: dateOf(createdDay),
-      ...(endedDay !== undefined ? { endedAt: dateOf(endedDay) } : {}),
+      createdAt: this.calendar.dateOf(createdDay),
+      ...(endedDay !== undefined ? { endedAt: this.calendar.dateOf(endedDay) } : {}),
       ...props,
     });
   }
@@ -40,14 +40,14 @@ export class Output {
     const id = `${this.communityId}:${kind.toLowerCase()}:${n}`;
     const when = 'at' in time
       ? { at: time.at }
-      : { since: dateOf(time.since), ...(time.until !== undefined ? { until: dateOf(time.until) } : {}) };
+      : { since: this.calendar.dateOf(time.since), ...(time.until !== undefined ? { until: this.calendar.dateOf(time.until) } : {}) };
     await this.write(kind, { id, from, to, ...when, ...props });
   }
 
   /** One step of a state walk (STATE_CHANGE row). */
   async change(label: NodeLabel, nodeId: string, field: string, from: string, to: string, day: number, evidence?: string): Promise<void> {
     const n = (this.counts.get('STATE_CHANGE') ?? 0) + 1;
-    const at = dateOf(day, 10);
+    const at = this.calendar.dateOf(day, 10);
     await this.write('STATE_CHANGE', {
       id: `${this.communityId}:change:${n}`,
       label, nodeId, field, from, to, at,

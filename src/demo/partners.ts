@@ -6,7 +6,6 @@
  * resident units and some residents.
  */
 import type { PartnerKind, TermOf } from '../domain/vocabulary.ts';
-import { dateOf, INTERVENTION_DAY, LAST_DAY, yearOf } from './calendar.ts';
 import { BUSINESS_PARTNERS, INDIVIDUAL_PARTNERS, SURNAMES } from './names.ts';
 import type { Org } from './organisations.ts';
 import { emitWalk, finalState, type Output, type Walk } from './output.ts';
@@ -16,8 +15,6 @@ import { Rng } from './random.ts';
 import { WalkBuilder } from './walks.ts';
 
 type Mode = TermOf<'CooperationMode'>;
-
-const dateAt = (day: number): Date => dateOf(day, 15);
 
 export interface Partner {
   readonly id: string;
@@ -53,8 +50,9 @@ const REJECTED = ['集体协商未通过', '路演评审未通过', '申请材�
 export function planPartners(pop: Population, orgs: readonly Org[], preset: Preset, seed: number, cid: string): Partner[] {
   const rng = new Rng(seed, 'partners');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
   // Nansha-style public calls, a few rounds a year, more after the intervention.
-  const rounds = [40, 220, 420, INTERVENTION_DAY + 10, 680, 800, 930];
+  const rounds = [40, 220, 420, interventionDay + 10, 680, 800, 930];
   const cultivated: number[] = [];
   for (let i = 0; i < r.n; i++) if (r.maxStage[i]! >= 1) cultivated.push(i);
   const groups = orgs.filter((o) => o.type === 'SELF_ORGANIZATION' || (o.type === 'SOCIAL_ORGANIZATION' && o.category !== 'CO_GOVERNANCE'));
@@ -95,7 +93,7 @@ export function planPartners(pop: Population, orgs: readonly Org[], preset: Pres
       }
     }
 
-    const status = new WalkBuilder('Partner', 'status', 'CALLED', created);
+    const status = new WalkBuilder('Partner', 'status', 'CALLED', created, lastDay);
     const fate = rng.next();
     const path = ['APPLIED', 'CONSULTED', 'REVIEWED', 'ACTIVE'] as const;
     const evidence = ['提交合伙人申请表', '社区集体协商会议通过', `路演评审得分${rng.int(72, 95)}分`];
@@ -108,7 +106,7 @@ export function planPartners(pop: Population, orgs: readonly Org[], preset: Pres
       if (to === 'ACTIVE') {
         if (!status.step(rng, to, 7, 30)) break;
         activeDay = status.lastDay;
-        const year = yearOf(activeDay);
+        const year = pop.calendar.yearOf(activeDay);
         const n = (seq.get(year) ?? 0) + 1;
         seq.set(year, n);
         registrationNumber = `${preset.code}-HHR-${year}-${String(n).padStart(3, '0')}`;
@@ -121,7 +119,7 @@ export function planPartners(pop: Population, orgs: readonly Org[], preset: Pres
       if (status.step(rng, 'EXITED', 120, 500, rng.pick(EXIT_REASONS))) exitDay = status.lastDay;
     }
 
-    const kindWalk = new WalkBuilder('Partner', 'kind', kind, created);
+    const kindWalk = new WalkBuilder('Partner', 'kind', kind, created, lastDay);
     if (activeDay !== undefined && exitDay === undefined && conversions < (preset.key === 'beizhan' ? 3 : 1)) {
       if (kind === 'INDIVIDUAL' && kindWalk.stepAt('COMMUNITY_GROUP', activeDay + rng.int(100, 300), '个体合伙人组建团队，转为社群合伙人')) conversions++;
       else if (kind === 'COMMUNITY_GROUP' && kindWalk.stepAt('BUSINESS', activeDay + rng.int(150, 400), '社群合伙人注册为社会企业')) conversions++;
@@ -155,10 +153,12 @@ export async function emitBackings(out: Output, partners: readonly Partner[]): P
 
 export async function emitContributions(out: Output, partners: readonly Partner[], orgs: readonly Org[], pop: Population, fundId: string, seed: number): Promise<void> {
   const rng = new Rng(seed, 'contributions');
+  const { lastDay, yearStarts } = pop.calendar;
+  const dateAt = (day: number): Date => pop.calendar.dateOf(day, 15);
   const money = (lo: number, hi: number) => Math.round(rng.int(lo, hi) / 50) * 50;
   for (const p of partners) {
     if (p.activeDay === undefined) continue;
-    const end = Math.min(p.exitDay ?? LAST_DAY, LAST_DAY);
+    const end = Math.min(p.exitDay ?? lastDay, lastDay);
     const kind = p.kind.initial as PartnerKind;
     for (let day = p.activeDay + rng.int(10, 40); day < end; day += rng.int(45, 120)) {
       const roll = rng.next();
@@ -171,7 +171,7 @@ export async function emitContributions(out: Output, partners: readonly Partner[
   }
   for (const o of orgs) {
     if (o.unitKind !== 'ENTERPRISE') continue;
-    for (const year of [0, 365, 731]) {
+    for (const year of yearStarts) {
       await out.rel('CONTRIBUTION', o.id, fundId, { at: dateAt(year + rng.int(60, 330)) }, { kind: 'MONEY', amount: money(10_000, 50_000), description: '年度公益捐赠' });
     }
   }
@@ -179,7 +179,7 @@ export async function emitContributions(out: Output, partners: readonly Partner[
   const donors = Math.round(r.n * 0.008);
   for (let k = 0; k < donors; k++) {
     const i = r.pick(rng, 0, r.n);
-    const day = rng.day(r.created[i]! + 1, LAST_DAY);
+    const day = rng.day(r.created[i]! + 1, lastDay);
     await out.rel('CONTRIBUTION', r.id(i), fundId, { at: dateAt(day) }, { kind: 'MONEY', amount: money(50, 500), description: '邻里节爱心捐款' });
   }
 }

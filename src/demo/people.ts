@@ -4,7 +4,7 @@
  * range. Per-resident state lives in typed arrays (a few dozen bytes a resident) because `beizhan`
  * has 72,000 of them.
  */
-import { INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { displayName, SKILLS, TAGS } from './names.ts';
 import type { Output } from './output.ts';
 import type { HousingType, Preset } from './presets.ts';
@@ -106,6 +106,8 @@ export interface Population {
   readonly buildings: readonly Building[];
   /** Index range of each housing type present, in area order. */
   readonly types: readonly { type: HousingType; start: number; end: number }[];
+  /** The days the community is planned over; every day number of the plan counts from its first day. */
+  readonly calendar: DemoCalendar;
 }
 
 const HUKOU_SHARE: Record<HousingType, number> = {
@@ -116,7 +118,7 @@ function buildingName(area: string, type: HousingType, k: number): string {
   return type === 'URBAN_VILLAGE' ? `${area}${k}号楼` : `${area}${k}栋`;
 }
 
-export function planPopulation(preset: Preset, seed: number, communityId: string): Population {
+export function planPopulation(preset: Preset, seed: number, communityId: string, calendar: DemoCalendar): Population {
   const rng = new Rng(seed, 'residents');
   const total = preset.areas.reduce((s, a) => s + a.residents, 0);
   const residents = new Residents(total, communityId);
@@ -167,7 +169,7 @@ export function planPopulation(preset: Preset, seed: number, communityId: string
     if (last && last.type === a.type) last.end = a.end;
     else types.push({ type: a.type, start: a.start, end: a.end });
   }
-  return { residents, areas, buildings, types };
+  return { residents, areas, buildings, types, calendar };
 }
 
 /**
@@ -189,7 +191,7 @@ export function weightedTop(rng: Rng, weights: (i: number) => number, n: number,
 /** Time-bank (共享会) members: the more active residents, who joined while the bank was running. */
 export function planTimebankMembers(pop: Population, members: number, seed: number): void {
   const r = pop.residents;
-  const chosen = weightedTop(new Rng(seed, 'timebank-members'), (i) => (r.created[i]! < LAST_DAY - 60 ? r.weight[i]! : 0), r.n, members);
+  const chosen = weightedTop(new Rng(seed, 'timebank-members'), (i) => (r.created[i]! < pop.calendar.lastDay - 60 ? r.weight[i]! : 0), r.n, members);
   for (const i of chosen) r.flags[i] = r.flags[i]! | TIMEBANK;
 }
 
@@ -203,7 +205,7 @@ export async function emitResidents(out: Output, pop: Population, seed: number):
     const skills = rng.chance(0.35) ? rng.sample(SKILLS, rng.int(1, 2)) : [];
     const tags: string[] = rng.chance(0.5) ? [rng.pick(TAGS)] : [];
     if (r.has(i, TIMEBANK)) tags.push('共享会会员');
-    if (r.created[i]! >= INTERVENTION_DAY) tags.push('新入住');
+    if (r.created[i]! >= pop.calendar.interventionDay) tags.push('新入住');
     await out.node('Resident', r.id(i), r.created[i]!, {
       displayName: displayName(rng, label),
       housingArea: area.name,

@@ -5,7 +5,7 @@
  * activated. Owners are units, organisations, partners, branches or residents.
  */
 import type { TermOf } from '../domain/vocabulary.ts';
-import { dateOf, INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { SPACE_NAMES } from './names.ts';
 import type { Org } from './organisations.ts';
 import type { Output } from './output.ts';
@@ -104,12 +104,12 @@ export function planPools(pop: Population, orgs: readonly Org[], partners: reado
   for (const [label, templates] of [['Resource', RESOURCES], ['Need', NEEDS]] as const) {
     for (const t of templates) {
       for (const owner of owners(t)) {
-        const created = rng.day(Math.max(owner.from, 0), Math.min(LAST_DAY - 200, Math.max(owner.from, 0) + 500));
+        const created = rng.day(Math.max(owner.from, 0), Math.min(pop.calendar.lastDay - 200, Math.max(owner.from, 0) + 500));
         const until = rng.chance(0.6) ? created + rng.int(365, 730) : undefined;
         const n = ++counters[label];
         entries.push({
           id: `${cid}:${label === 'Resource' ? 'resource' : 'need'}:${n}`, label, key: t.key, template: t, owner: owner.id, created,
-          until: until !== undefined && until <= LAST_DAY ? until : undefined,
+          until: until !== undefined && until <= pop.calendar.lastDay ? until : undefined,
         });
       }
     }
@@ -132,10 +132,10 @@ export function planPools(pop: Population, orgs: readonly Org[], partners: reado
 }
 
 /** Spaces on the space-activation list that are activated without a project (after the intervention). */
-export function activateListedSpaces(pools: Pools, seed: number): void {
+export function activateListedSpaces(pools: Pools, seed: number, { lastDay, interventionDay }: DemoCalendar): void {
   const rng = new Rng(seed, 'space-activation');
   for (const s of pools.spaces) {
-    if (s.activated === 0 && rng.chance(0.4)) s.activated = rng.day(INTERVENTION_DAY, LAST_DAY - 30);
+    if (s.activated === 0 && rng.chance(0.4)) s.activated = rng.day(interventionDay, lastDay - 30);
   }
 }
 
@@ -150,8 +150,8 @@ export async function emitPoolNodes(out: Output, pools: Pools): Promise<void> {
       await out.node(label, e.id, e.created, {
         name: t.name, category: t.category, tags: [...t.tags], quantity: t.quantity, unit: t.unit,
         ...(label === 'Need' && t.urgency !== undefined ? { urgency: t.urgency } : {}),
-        validFrom: dateOf(e.created),
-        ...(e.until !== undefined ? { validUntil: dateOf(e.until) } : {}),
+        validFrom: out.calendar.dateOf(e.created),
+        ...(e.until !== undefined ? { validUntil: out.calendar.dateOf(e.until) } : {}),
       });
     }
   }

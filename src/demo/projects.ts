@@ -5,7 +5,6 @@
  * resources and activate idle spaces; partners that claim a project run it.
  */
 import type { TermOf } from '../domain/vocabulary.ts';
-import { dateOf, INTERVENTION_DAY, LAST_DAY, yearOf } from './calendar.ts';
 import type { Org } from './organisations.ts';
 import { emitWalk, finalState, type Output, type Walk } from './output.ts';
 import { activeOn, type Partner } from './partners.ts';
@@ -73,6 +72,7 @@ export interface Project {
 export function planProjects(pop: Population, orgs: readonly Org[], partners: readonly Partner[], pools: Pools, preset: Preset, seed: number, cid: string): Project[] {
   const rng = new Rng(seed, 'projects');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
   const capable: number[] = [];
   for (let i = 0; i < r.n; i++) if (r.maxStage[i]! >= 2) capable.push(i);
   const spaceUsed = new Set<string>();
@@ -95,8 +95,8 @@ export function planProjects(pop: Population, orgs: readonly Org[], partners: re
   return Array.from({ length: preset.projects }, (_, k) => {
     const t = TEMPLATES[k % TEMPLATES.length]!;
     // More projects are collected after the intervention.
-    const created = rng.chance(0.35) ? rng.day(30, INTERVENTION_DAY - 30) : rng.day(INTERVENTION_DAY, LAST_DAY - 120);
-    const w = new WalkBuilder('Project', 'status', 'COLLECTED', created);
+    const created = rng.chance(0.35) ? rng.day(30, interventionDay - 30) : rng.day(interventionDay, lastDay - 120);
+    const w = new WalkBuilder('Project', 'status', 'COLLECTED', created, lastDay);
     const claims: Project['claims'] = [];
     const claim = () => {
       claims.push({ ...claimant(t.claimant, w.lastDay), day: w.lastDay });
@@ -115,7 +115,7 @@ export function planProjects(pop: Population, orgs: readonly Org[], partners: re
         }
       }
     }
-    const year = yearOf(created);
+    const year = pop.calendar.yearOf(created);
     const repeat = k >= TEMPLATES.length || preset.projects > TEMPLATES.length;
     const pickEntry = (key: string | undefined, label: 'Resource' | 'Need') => {
       const options = pools.entries.filter((e) => e.label === label && e.key === key);
@@ -147,8 +147,8 @@ export async function emitProjectNodes(out: Output, projects: readonly Project[]
   for (const p of projects) {
     await out.node('Project', p.id, p.created, {
       name: p.name, leveragePoint: p.template.lp, status: finalState(p.status), description: p.template.description,
-      ...(p.startDay !== undefined ? { startsAt: dateOf(p.startDay) } : {}),
-      ...(p.endDay !== undefined ? { endsAt: dateOf(p.endDay) } : {}),
+      ...(p.startDay !== undefined ? { startsAt: out.calendar.dateOf(p.startDay) } : {}),
+      ...(p.endDay !== undefined ? { endsAt: out.calendar.dateOf(p.endDay) } : {}),
     });
   }
 }
@@ -156,7 +156,7 @@ export async function emitProjectNodes(out: Output, projects: readonly Project[]
 export async function emitProjectRels(out: Output, projects: readonly Project[], conferenceId: string): Promise<void> {
   const span = (since: number, p: Project) => (p.endDay !== undefined ? { since, until: Math.max(since, p.endDay) } : { since });
   for (const p of projects) await out.rel('POOL_ENTRY', p.id, conferenceId, span(p.created, p));
-  for (const p of projects) for (const c of p.claims) await out.rel('CLAIM', c.id, p.id, { at: dateOf(c.day, 14) });
+  for (const p of projects) for (const c of p.claims) await out.rel('CLAIM', c.id, p.id, { at: out.calendar.dateOf(c.day, 14) });
   for (const p of projects) {
     // The partner among the last claimants runs the project once it is under way.
     const runner = p.claims.at(-1);

@@ -5,7 +5,6 @@
  * ties across housing types, made by the more active residents, grow. Ties stream out building by
  * building; only the current group's pairs are held to avoid duplicates.
  */
-import { INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
 import type { Output } from './output.ts';
 import type { Population } from './people.ts';
 import { Rng } from './random.ts';
@@ -17,22 +16,23 @@ const SOURCES = ['SELF_REPORTED', 'SURVEY', 'OBSERVED'] as const;
 export async function emitAcquaintances(out: Output, pop: Population, seed: number): Promise<void> {
   const rng = new Rng(seed, 'ties');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
 
   const tie = async (a: number, b: number, window: 'any' | 'before' | 'after') => {
     const base = Math.max(r.created[a]!, r.created[b]!) + 1;
     let since: number;
-    if (window === 'after' || (window === 'before' && base >= INTERVENTION_DAY)) since = rng.day(Math.max(base, INTERVENTION_DAY), LAST_DAY);
-    else if (window === 'before') since = rng.day(base, INTERVENTION_DAY - 1);
+    if (window === 'after' || (window === 'before' && base >= interventionDay)) since = rng.day(Math.max(base, interventionDay), lastDay);
+    else if (window === 'before') since = rng.day(base, interventionDay - 1);
     else if (rng.chance(0.55)) since = base; // already neighbours when first recorded
     else {
-      since = rng.day(base, LAST_DAY);
+      since = rng.day(base, lastDay);
       // Ties inside the same estate keep forming, but more slowly than early on.
-      if (since >= INTERVENTION_DAY && rng.chance(0.45)) since = rng.day(base, LAST_DAY);
+      if (since >= interventionDay && rng.chance(0.45)) since = rng.day(base, lastDay);
     }
-    if (since > LAST_DAY) return;
+    if (since > lastDay) return;
     const ends = rng.chance(0.04) ? since + rng.int(30, 500) : 0;
     const source = window === 'after' ? rng.pick(['OBSERVED', 'SURVEY'] as const) : rng.pick(SOURCES);
-    await out.rel('ACQUAINTANCE', r.id(a), r.id(b), ends > 0 && ends <= LAST_DAY ? { since, until: ends } : { since }, { source });
+    await out.rel('ACQUAINTANCE', r.id(a), r.id(b), ends > 0 && ends <= lastDay ? { since, until: ends } : { since }, { source });
   };
 
   /** `count` distinct unordered pairs from `pair()`, which returns [a, b] or undefined to skip. */

@@ -4,7 +4,6 @@
  * preset's total hours are reached. Exchanges are mostly between neighbours of the same estate and
  * grow after the intervention. Points are hours × 10.
  */
-import { dateOf, INTERVENTION_DAY, LAST_DAY } from './calendar.ts';
 import { TIMEBANK_SERVICES } from './names.ts';
 import type { Output } from './output.ts';
 import { TIMEBANK, type Population } from './people.ts';
@@ -17,6 +16,7 @@ const HOUR_WEIGHTS = [0.22, 0.12, 0.25, 0.1, 0.15, 0.06, 0.1];
 export async function emitExchanges(out: Output, pop: Population, preset: Preset, seed: number): Promise<{ members: number; hours: number }> {
   const rng = new Rng(seed, 'timebank');
   const r = pop.residents;
+  const { lastDay, interventionDay } = pop.calendar;
   const members: number[] = [];
   for (let i = 0; i < r.n; i++) if (r.has(i, TIMEBANK)) members.push(i);
   if (members.length < 2) return { members: 0, hours: 0 };
@@ -39,11 +39,11 @@ export async function emitExchanges(out: Output, pop: Population, preset: Preset
   let hours = 0;
   const exchange = async (giver: number, receiver: number) => {
     const lo = Math.max(r.created[giver]!, r.created[receiver]!) + 1;
-    let day = rng.day(lo, LAST_DAY);
-    if (day < INTERVENTION_DAY && rng.chance(0.4)) day = rng.day(Math.max(lo, INTERVENTION_DAY), LAST_DAY);
+    let day = rng.day(lo, lastDay);
+    if (day < interventionDay && rng.chance(0.4)) day = rng.day(Math.max(lo, interventionDay), lastDay);
     const h = rng.weighted(HOURS, HOUR_WEIGHTS);
     hours += h;
-    await out.rel('EXCHANGE', r.id(giver), r.id(receiver), { at: dateOf(day, rng.int(9, 20)) }, { hours: h, points: h * 10, service: rng.pick(TIMEBANK_SERVICES) });
+    await out.rel('EXCHANGE', r.id(giver), r.id(receiver), { at: pop.calendar.dateOf(day, rng.int(9, 20)) }, { hours: h, points: h * 10, service: rng.pick(TIMEBANK_SERVICES) });
   };
   const other = (i: number) => {
     const near = byArea[r.area[i]!]!;

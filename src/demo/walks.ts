@@ -1,7 +1,6 @@
 /** Planning state walks (partner lifecycle, claiming workflow, cultivation …) that the model allows. */
 import type { NodeLabel } from '../domain/model.ts';
 import { allowedNext } from '../domain/transitions.ts';
-import { LAST_DAY } from './calendar.ts';
 import type { Walk } from './output.ts';
 import type { Rng } from './random.ts';
 
@@ -9,7 +8,8 @@ export class WalkBuilder {
   private readonly steps: Walk['steps'] = [];
   private current: string;
 
-  constructor(private readonly label: NodeLabel, private readonly field: string, readonly initial: string, private day: number) {
+  /** `calendarEnd` is the demo calendar's last day: no step falls after it. */
+  constructor(private readonly label: NodeLabel, private readonly field: string, readonly initial: string, private day: number, private readonly calendarEnd: number) {
     this.current = initial;
   }
 
@@ -34,7 +34,7 @@ export class WalkBuilder {
       throw new Error(`demo: ${this.label}.${this.field} ${this.current} → ${to} is not an allowed transition`);
     }
     const day = this.day + rng.int(Math.max(1, minGap), Math.max(1, maxGap));
-    if (day > LAST_DAY) return false;
+    if (day > this.calendarEnd) return false;
     this.steps.push(evidence ? { to, day, evidence } : { to, day });
     this.current = to;
     this.day = day;
@@ -43,7 +43,7 @@ export class WalkBuilder {
 
   /** Moves at the given day exactly (must be after the previous step). */
   stepAt(to: string, day: number, evidence?: string): boolean {
-    if (day <= this.day || day > LAST_DAY) return false;
+    if (day <= this.day || day > this.calendarEnd) return false;
     if (!allowedNext(this.label, this.field, this.current).includes(to)) {
       throw new Error(`demo: ${this.label}.${this.field} ${this.current} → ${to} is not an allowed transition`);
     }

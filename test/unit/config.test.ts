@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyticsSettings, loadConfig } from '../../src/config.ts';
+import { analyticsSettings, demoEnd, loadConfig } from '../../src/config.ts';
 import { DEFAULT_ANALYTICS_SETTINGS } from '../../src/compute/settings.ts';
 
 describe('loadConfig', () => {
@@ -35,8 +35,20 @@ describe('loadConfig', () => {
     ['REWEAVE_ANALYTICS_INLINE_BELOW', '-1'],
     ['REWEAVE_NEO4J_PORT', '70000'],
     ['PORT', 'http'],
+    ['REWEAVE_DEMO_END', '2025-13-01'],
+    ['REWEAVE_DEMO_END', '31.12.2025'],
+    ['REWEAVE_DEMO_END', '2050-01-01'],
   ])('refuses %s=%s naming the variable and the value, in English and Chinese', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`配置错误:\\n  ${name} \\("${value.replace('.', '\\.')}"\\): .+ / `));
+  });
+
+  it('ends the demo\'s calendar on the UTC date of the start unless REWEAVE_DEMO_END pins it (a blank one is unset)', () => {
+    const now = new Date('2026-12-02T23:30:00+08:00'); // still 2026-12-02 in UTC
+    expect(demoEnd(loadConfig({}), now)).toBe('2026-12-02');
+    expect(demoEnd(loadConfig({ REWEAVE_DEMO_END: ' ' }), now)).toBe('2026-12-02');
+    expect(demoEnd(loadConfig({ REWEAVE_DEMO_END: '2025-12-31' }), now)).toBe('2025-12-31');
+    expect(() => loadConfig({ REWEAVE_DEMO_END: '2025-02-30' })).toThrow(/REWEAVE_DEMO_END \("2025-02-30"\): must be a calendar day YYYY-MM-DD, e\.g\. 2025-12-31 \/ 须为 YYYY-MM-DD 格式的日期/);
+    expect(() => loadConfig({ REWEAVE_DEMO_END: '2041-06-01' })).toThrow(/REWEAVE_DEMO_END \("2041-06-01"\): must be between 2017-12-31 and 2040-12-31, the years the demo's festival table covers \/ 须在 2017-12-31 至 2040-12-31 之间/);
   });
 
   it('does not repeat a password or a URI in its message', () => {

@@ -2,7 +2,9 @@
  * The demo community (synthetic, src/demo) generated into a temporary dataset folder and loaded by
  * the importer — the same path a community worker's files take. `npm start` does this once, into an
  * empty database, while it already serves; an interrupted load (its community exists but was never
- * marked loaded) is resumed on the next start, which the idempotent import makes safe.
+ * marked loaded) is resumed on the next start, which the idempotent import makes safe. The demo's
+ * calendar ends on `end` (YYYY-MM-DD): `npm start` passes today's date unless REWEAVE_DEMO_END pins
+ * it; without it the generator's pinned end applies (2025-12-31), as in tests and benches.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,10 +18,18 @@ import { folderSource } from '../import/source.ts';
 
 export const demoCommunityId = (preset: DemoPreset) => `demo-${preset}`;
 
-export async function loadDemo(db: Database, preset: DemoPreset, options: { seed?: number; onProgress?: OnProgress } = {}): Promise<ImportSummary> {
+export interface LoadDemoOptions {
+  seed?: number;
+  /** The last day of the demo's calendar, YYYY-MM-DD. */
+  end?: string;
+  onProgress?: OnProgress;
+}
+
+export async function loadDemo(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<ImportSummary> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-demo-${preset}-`));
   try {
-    await writeDemoDataset({ preset, ...(options.seed !== undefined ? { seed: options.seed } : {}) }, dir, 'csv');
+    const { seed, end } = options;
+    await writeDemoDataset({ preset, ...(seed !== undefined ? { seed } : {}), ...(end !== undefined ? { end } : {}) }, dir, 'csv');
     const summary = await importDataset(db, folderSource(dir), options.onProgress ? { onProgress: options.onProgress } : {});
     if (summary.written && summary.errorCount === 0) await db.write((tx) => markDemoLoaded(tx, demoCommunityId(preset), new Date()));
     return summary;
@@ -29,10 +39,10 @@ export async function loadDemo(db: Database, preset: DemoPreset, options: { seed
 }
 
 /** Loads the demo into a database without any community, or finishes an interrupted load; else null. */
-export async function loadDemoIfEmpty(db: Database, preset: DemoPreset, onProgress?: OnProgress): Promise<ImportSummary | null> {
+export async function loadDemoIfEmpty(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<ImportSummary | null> {
   const state = await db.read((tx) => getDemoState(tx, demoCommunityId(preset)));
   const empty = state.communities === 0;
   const interrupted = state.demoFound && !state.demoLoaded;
   if (!empty && !interrupted) return null;
-  return loadDemo(db, preset, onProgress ? { onProgress } : {});
+  return loadDemo(db, preset, options);
 }
