@@ -22,16 +22,18 @@ export interface LoadDemoOptions {
   seed?: number;
   /** The last day of the demo's calendar, YYYY-MM-DD. */
   end?: string;
+  /** Default demo-<preset>. */
+  communityId?: string;
   onProgress?: OnProgress;
 }
 
 export async function loadDemo(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<ImportSummary> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-demo-${preset}-`));
   try {
-    const { seed, end } = options;
-    await writeDemoDataset({ preset, ...(seed !== undefined ? { seed } : {}), ...(end !== undefined ? { end } : {}) }, dir, 'csv');
+    const { seed, end, communityId = demoCommunityId(preset) } = options;
+    await writeDemoDataset({ preset, communityId, ...(seed !== undefined ? { seed } : {}), ...(end !== undefined ? { end } : {}) }, dir, 'csv');
     const summary = await importDataset(db, folderSource(dir), options.onProgress ? { onProgress: options.onProgress } : {});
-    if (summary.written && summary.errorCount === 0) await db.write((tx) => markDemoLoaded(tx, demoCommunityId(preset), new Date()));
+    if (summary.written && summary.errorCount === 0) await db.write((tx) => markDemoLoaded(tx, communityId, new Date()));
     return summary;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -40,7 +42,7 @@ export async function loadDemo(db: Database, preset: DemoPreset, options: LoadDe
 
 /** Loads the demo into a database without any community, or finishes an interrupted load; else null. */
 export async function loadDemoIfEmpty(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<ImportSummary | null> {
-  const state = await db.read((tx) => getDemoState(tx, demoCommunityId(preset)));
+  const state = await db.read((tx) => getDemoState(tx, options.communityId ?? demoCommunityId(preset)));
   const empty = state.communities === 0;
   const interrupted = state.demoFound && !state.demoLoaded;
   if (!empty && !interrupted) return null;
