@@ -169,7 +169,7 @@ const RUNS: Record<string, (g: PreparedGraph) => Outcome | Promise<Outcome>> = {
     return { summary: { count: found.length, edges: found } };
   },
   'local-bridges': (g) => {
-    const found = localBridges(g.graph, { withSpan: true, weight: null });
+    const found = localBridges(g.graph, { withSpan: true, weighted: false });
     let spanSum = 0;
     let unbounded = 0;
     for (const bridge of found) {
@@ -179,13 +179,13 @@ const RUNS: Record<string, (g: PreparedGraph) => Outcome | Promise<Outcome>> = {
     return { summary: { count: found.length, spanSum, unbounded } };
   },
   'constraint': (g) => {
-    const result = constraint(g.graph, { weight: 'weight' });
+    const result = constraint(g.graph, { weighted: true });
     const out: Record<string, number | null> = {};
     for (const [node, value] of Object.entries(result)) out[node] = value.constraint;
     return { values: vector(g.n, out) };
   },
   'effective-size': (g) => {
-    const result = effectiveSize(g.graph, { weight: null });
+    const result = effectiveSize(g.graph, { weighted: false });
     const out: Record<string, number | null> = {};
     for (const [node, value] of Object.entries(result)) out[node] = value.effectiveSize;
     return { values: vector(g.n, out) };

@@ -17,7 +17,7 @@
  * the network position is computed here from the tie graph.
  */
 import { pagerank } from '../centrality/index.ts';
-import type { GraphLike } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 
 const MODULE = 'activity/active-residents';
 
@@ -91,7 +91,7 @@ function resolveWeights(weights: Partial<Record<ActivityComponent, number>>): Re
 }
 
 export function activeResidents(
-  ties: GraphLike,
+  ties: AnyGraph,
   participation: ReadonlyMap<string, ParticipationValues>,
   options?: Partial<ActiveResidentsOptions>,
 ): ActiveResidentsResult {

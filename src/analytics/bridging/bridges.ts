@@ -7,7 +7,7 @@
  *
  * Undirected graphs only. Output is in order of discovery; NetworkX's order differs.
  */
-import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from './shared.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
 
 const MODULE = 'bridging/bridges';
 

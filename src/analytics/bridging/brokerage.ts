@@ -20,7 +20,8 @@
  */
 import type { Attributes } from 'graphology-types';
 import { resolveGroups, type Grouping } from './grouping.ts';
-import { checkGraph, mergeOptions, type AnyGraph } from './shared.ts';
+import { checkGraph, type AnyGraph } from '../graph-utils/graph.ts';
+import { resolveOptions } from '../graph-utils/options.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/brokerage';
@@ -59,7 +60,7 @@ function roleOf(a: string, b: string, c: string): BrokerageRole {
 
 export function brokerage<N extends Attributes>(graph: AnyGraph<N>, options: Partial<BrokerageOptions<N>>): BrokerageResult {
   checkGraph(MODULE, graph);
-  const { group, exclude } = mergeOptions<BrokerageOptions<N>>(MODULE, DEFAULTS as BrokerageOptions<N>, options);
+  const { group, exclude } = resolveOptions<BrokerageOptions<N>>(MODULE, DEFAULTS as BrokerageOptions<N>, options);
   if (group === null) throw new Error(`${MODULE}: group is required (a node attribute name or a function)`);
   if (exclude !== 'forward' && exclude !== 'either' && exclude !== 'none') {
     throw new Error(`${MODULE}: exclude must be 'forward', 'either' or 'none'`);

@@ -14,17 +14,17 @@
  * node with one contact (N ln N = 0) or zero constraint. Contacts are neighbours either way in a
  * directed graph (NetworkX's all_neighbors); self-loops are left out.
  */
-import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, type WeightOptions } from '../graph-utils/options.ts';
+import { mutualAdjacency } from './mutual-weights.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/constraint';
 
-export interface ConstraintOptions {
-  /** Edge attribute holding the tie strength (missing → 1), or null for all ties equal. */
-  weight: WeightOption;
-}
+/** `weighted`: tie strength from `weightAttribute` (missing → 1); unweighted, all ties equal. */
+export type ConstraintOptions = WeightOptions;
 
-export const DEFAULTS: ConstraintOptions = Object.freeze({ weight: 'weight' });
+export const DEFAULTS: ConstraintOptions = Object.freeze({ weighted: true, weightAttribute: 'weight' });
 
 export interface NodeConstraint {
   /** Number of distinct contacts (neighbours). */
@@ -37,9 +37,9 @@ export interface NodeConstraint {
 
 export function constraint(graph: AnyGraph, options?: Partial<ConstraintOptions>): Record<string, NodeConstraint> {
   checkGraph(MODULE, graph);
-  const { weight } = mergeOptions(MODULE, DEFAULTS, options);
-  checkWeightOption(MODULE, weight);
-  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, weight, MODULE);
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  checkWeightOptions(MODULE, o);
+  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, o, MODULE);
   const n = nodes.length;
   // p[k] = p_ij for the entry k = (i, j): i's tie to j over i's total.
   const p = new Float64Array(weights.length);

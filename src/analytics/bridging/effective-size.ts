@@ -7,21 +7,21 @@
  *   p_iq = (a_iq + a_qi) / Σ_k (a_ik + a_ki),   m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj)
  *   efficiency_i = ES_i / N_i,  N_i = number of contacts
  *
- * As NetworkX's `effective_size(G, weight=...)`; with weight null on an undirected graph this equals
+ * As NetworkX's `effective_size(G, weight=...)`; unweighted on an undirected graph this equals
  * Borgatti's (1997) n − 2t/n (t the ties among the contacts), which NetworkX uses there. Isolates get
  * null. Contacts are neighbours either way in a directed graph; self-loops are left out.
  */
-import { checkGraph, checkWeightOption, mergeOptions, mutualAdjacency, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, type WeightOptions } from '../graph-utils/options.ts';
+import { mutualAdjacency } from './mutual-weights.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/effective-size';
 
-export interface EffectiveSizeOptions {
-  /** Edge attribute holding the tie strength (missing → 1), or null for all ties equal. */
-  weight: WeightOption;
-}
+/** `weighted`: tie strength from `weightAttribute` (missing → 1); unweighted, all ties equal. */
+export type EffectiveSizeOptions = WeightOptions;
 
-export const DEFAULTS: EffectiveSizeOptions = Object.freeze({ weight: 'weight' });
+export const DEFAULTS: EffectiveSizeOptions = Object.freeze({ weighted: true, weightAttribute: 'weight' });
 
 export interface NodeEffectiveSize {
   /** Number of distinct contacts (neighbours). */
@@ -34,9 +34,9 @@ export interface NodeEffectiveSize {
 
 export function effectiveSize(graph: AnyGraph, options?: Partial<EffectiveSizeOptions>): Record<string, NodeEffectiveSize> {
   checkGraph(MODULE, graph);
-  const { weight } = mergeOptions(MODULE, DEFAULTS, options);
-  checkWeightOption(MODULE, weight);
-  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, weight, MODULE);
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  checkWeightOptions(MODULE, o);
+  const { nodes, offsets, targets, weights } = mutualAdjacency(graph, o, MODULE);
   const n = nodes.length;
   const sums = new Float64Array(n);
   const maxima = new Float64Array(n);

@@ -11,7 +11,7 @@
  *   internal tie counts at both its ends (so Σ_g E_g = 2E and Σ_g I_g = 2I: the group index is that
  *   of its members' ties taken together, and the network index is that of all groups together);
  * - individual: a node's own ties to other groups versus its own group.
- * With `weight` the ties are summed by weight instead of counted. Direction is ignored; self-loops
+ * Weighted, the ties are summed by weight instead of counted. Direction is ignored; self-loops
  * and ties touching an unassigned node are left out.
  *
  * Significance by permutation: group labels are shuffled across the
@@ -22,24 +22,24 @@
  */
 import { checkSeed, mulberry32, shuffle } from '../graph-utils/prng.ts';
 import { resolveGroups, type Grouping } from './grouping.ts';
-import { checkGraph, checkWeightOption, mergeOptions, weightReader, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
 import type { Attributes } from 'graphology-types';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'bridging/ei-index';
 
-export interface EIOptions<N extends Attributes = Attributes> {
+/** `weighted`: ties summed by `weightAttribute` (missing → 1); unweighted, ties counted. */
+export interface EIOptions<N extends Attributes = Attributes> extends WeightOptions {
   /** Node attribute name, or node → group function. Required. */
   group: Grouping<N> | null;
-  /** Edge attribute to sum ties by (missing → 1), or null to count ties. */
-  weight: WeightOption;
   /** Number of label permutations for the test; 0 skips it. */
   permutations: number;
   /** Seed of the permutations. */
   seed: number;
 }
 
-export const DEFAULTS: EIOptions = Object.freeze({ group: null, weight: null, permutations: 1000, seed: 1 });
+export const DEFAULTS: EIOptions = Object.freeze({ group: null, weighted: false, weightAttribute: 'weight', permutations: 1000, seed: 1 });
 
 export interface EICounts {
   external: number;
@@ -78,15 +78,16 @@ const ratio = (e: number, i: number): number | null => (e + i > 0 ? (e - i) / (e
 
 export function eiIndex<N extends Attributes>(graph: AnyGraph<N>, options: Partial<EIOptions<N>>): EIResult {
   checkGraph(MODULE, graph);
-  const { group, weight, permutations, seed } = mergeOptions<EIOptions<N>>(MODULE, DEFAULTS as EIOptions<N>, options);
+  const o = resolveOptions<EIOptions<N>>(MODULE, DEFAULTS as EIOptions<N>, options);
+  const { group, permutations, seed } = o;
   if (group === null) throw new Error(`${MODULE}: group is required (a node attribute name or a function)`);
-  checkWeightOption(MODULE, weight);
+  checkWeightOptions(MODULE, o);
   if (typeof permutations !== 'number' || !Number.isSafeInteger(permutations) || permutations < 0) {
     throw new Error(`${MODULE}: permutations must be an integer ≥ 0`);
   }
   checkSeed(MODULE, seed);
   const groups = resolveGroups(graph, group, MODULE);
-  const read = weightReader(weight, MODULE);
+  const read = weightReader(o, MODULE);
 
   // Dense labels over the assigned nodes, for the counts and the permutations.
   const assigned = [...groups.keys()];

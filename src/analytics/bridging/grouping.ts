@@ -5,7 +5,7 @@
  * unassigned: it and its ties are left out, and reported as such.
  */
 import type { Attributes } from 'graphology-types';
-import type { AnyGraph } from './shared.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 
 /** A group is a string, number or boolean; null or undefined leaves the node unassigned. */
 export type GroupValue = string | number | boolean | null | undefined;

@@ -3,24 +3,24 @@
  * is a local bridge when its endpoints share no neighbour, and its span (degree) is the length of the
  * shortest path between them once the tie itself is removed. A span of null means no other path at
  * all: the tie is also a bridge (NetworkX reports inf). Matches NetworkX's
- * `local_bridges(G, with_span=True, weight=...)`: with weight null the span counts ties (breadth-first
+ * `local_bridges(G, with_span=True, weight=...)`: unweighted, the span counts ties (breadth-first
  * search); with a weight it is the weighted shortest-path length (Dijkstra 1959) — note that reads
  * weights as distances, not strengths.
  *
  * Undirected simple graphs only (NetworkX refuses directed graphs and multigraphs too).
  */
-import { checkGraph, checkWeightOption, denseIndex, mergeOptions, requireUndirected, weightReader, type AnyGraph, type WeightOption } from './shared.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'bridging/local-bridges';
 
-export interface LocalBridgeOptions {
+/** `weighted`: `weightAttribute` is read as a distance for the span; unweighted, the span counts ties (Granovetter's). */
+export interface LocalBridgeOptions extends WeightOptions {
   /** Compute each local bridge's span (one shortest-path search per local bridge). */
   withSpan: boolean;
-  /** Edge attribute read as a distance for the span, or null to count ties (Granovetter's span). */
-  weight: WeightOption;
 }
 
-export const DEFAULTS: LocalBridgeOptions = Object.freeze({ withSpan: true, weight: null });
+export const DEFAULTS: LocalBridgeOptions = Object.freeze({ withSpan: true, weighted: false, weightAttribute: 'weight' });
 
 export interface LocalBridge {
   edge: string;
@@ -69,13 +69,14 @@ class Heap {
 
 export function localBridges(graph: AnyGraph, options?: Partial<LocalBridgeOptions>): LocalBridge[] {
   checkGraph(MODULE, graph);
-  const { withSpan, weight } = mergeOptions(MODULE, DEFAULTS, options);
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  const { withSpan } = o;
   if (typeof withSpan !== 'boolean') throw new Error(`${MODULE}: withSpan must be a boolean`);
-  checkWeightOption(MODULE, weight);
+  checkWeightOptions(MODULE, o);
   requireUndirected(MODULE, graph);
   if (graph.multi) throw new Error(`${MODULE}: graph must be simple, not a multigraph`);
   const { nodes, index } = denseIndex(graph);
-  const read = weightReader(weight, MODULE);
+  const read = weightReader(o, MODULE);
   const neighbours: Set<number>[] = nodes.map(() => new Set());
   const adjacency: { to: number; length: number }[][] = nodes.map(() => []);
   graph.forEachEdge((edge, attributes, source, target) => {
@@ -136,7 +137,7 @@ export function localBridges(graph: AnyGraph, options?: Partial<LocalBridgeOptio
     }
     return null;
   };
-  const span = weight === null ? bfs : dijkstra;
+  const span = o.weighted ? dijkstra : bfs;
 
   const found: LocalBridge[] = [];
   graph.forEachEdge((edge, _a, source, target) => {

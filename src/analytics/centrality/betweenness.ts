@@ -23,7 +23,8 @@
  * pivots are drawn from the seed here, before any split, so a parallel run searches the same sources
  * and — blocks being combined in order — returns the same numbers as `betweenness`.
  */
-import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, lengths, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkBoolean, checkDistance, checkNumber, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
 import { mulberry32, sampleIndices } from '../graph-utils/prng.ts';
 import { accumulateDependencies, betweennessWorkspace, type BetweennessWorkspace } from './betweenness-kernel.ts';
@@ -85,7 +86,7 @@ export function checkBetweennessOptions(options?: Partial<BetweennessOptions>): 
 }
 
 /** The CSR and the plan: which sources (pivots drawn from the seed here, once), which lengths. */
-export function planBetweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): { csr: CSR; plan: BetweennessPlan } {
+export function planBetweenness(graph: AnyGraph | CSR, options?: Partial<BetweennessOptions>): { csr: CSR; plan: BetweennessPlan } {
   const o = checkBetweennessOptions(options);
   const csr = asCSR(graph, o.weightAttribute, MODULE);
   const n = csr.order;
@@ -125,7 +126,7 @@ export const betweennessKernel: SourceKernel<BetweennessPlan, BetweennessWorkspa
   },
 };
 
-export function betweenness(graph: GraphLike | CSR, options?: Partial<BetweennessOptions>): BetweennessResult {
+export function betweenness(graph: AnyGraph | CSR, options?: Partial<BetweennessOptions>): BetweennessResult {
   const { csr, plan } = planBetweenness(graph, options);
   return runAllSources(betweennessKernel, csr, plan);
 }

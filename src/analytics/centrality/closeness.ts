@@ -12,7 +12,8 @@
  * One BFS (or Dijkstra, by `distance`) per node over a CSR copy (path-totals-kernel.ts), split by
  * source (source-kernel.ts) so a worker pool can run blocks of nodes in parallel.
  */
-import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, lengths, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkBoolean, checkDistance, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
 import { pathTotalsWorkspace, searchTotals, type PathTotalsWorkspace } from './path-totals-kernel.ts';
 import { placeInto, runAllSources, type SourceKernel, type SourcePlan } from './source-kernel.ts';
@@ -39,7 +40,7 @@ export interface ClosenessPlan extends SourcePlan {
   readonly wfImproved: boolean;
 }
 
-export function planCloseness(graph: GraphLike | CSR, options?: Partial<ClosenessOptions>): { csr: CSR; plan: ClosenessPlan } {
+export function planCloseness(graph: AnyGraph | CSR, options?: Partial<ClosenessOptions>): { csr: CSR; plan: ClosenessPlan } {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const distance = checkDistance(MODULE, o.distance);
   const wfImproved = checkBoolean(MODULE, 'wfImproved', o.wfImproved);
@@ -72,7 +73,7 @@ export const closenessKernel: SourceKernel<ClosenessPlan, PathTotalsWorkspace, C
   finish: (csr, plan, values) => ({ values: toRecord(csr, values), distance: plan.distance }),
 };
 
-export function closeness(graph: GraphLike | CSR, options?: Partial<ClosenessOptions>): ClosenessResult {
+export function closeness(graph: AnyGraph | CSR, options?: Partial<ClosenessOptions>): ClosenessResult {
   const { csr, plan } = planCloseness(graph, options);
   return runAllSources(closenessKernel, csr, plan);
 }

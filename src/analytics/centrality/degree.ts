@@ -8,7 +8,8 @@
  * Raw counts by default (NetworkX `G.degree()`); `normalized` divides by n − 1, NetworkX's
  * `degree_centrality` (1 for every node of a graph of one node, 0 for none, as NetworkX).
  */
-import { asCSR, isCSR, toRecord, type CSR, type GraphLike, keyedRecord } from '../graph-utils/csr.ts';
+import { asCSR, isCSR, toRecord, type CSR, keyedRecord } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkBoolean, resolveOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'centrality/degree';
@@ -24,7 +25,7 @@ export interface DegreeResult {
   normalized: boolean;
 }
 
-export function degree(graph: GraphLike | CSR, options?: Partial<DegreeOptions>): DegreeResult {
+export function degree(graph: AnyGraph | CSR, options?: Partial<DegreeOptions>): DegreeResult {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const normalized = checkBoolean(MODULE, 'normalized', o.normalized);
   if (!isCSR(graph)) {

@@ -17,7 +17,8 @@
  * `residual` reports the L1 change of the last step. Not converging throws, unless
  * `allowNonConvergence` asks for the last iterate flagged `converged: false`.
  */
-import { asCSR, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkBoolean, checkNumber, checkString, resolveOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'centrality/eigenvector';
@@ -49,7 +50,7 @@ export interface EigenvectorResult {
   residual: number;
 }
 
-export function eigenvector(graph: GraphLike | CSR, options?: Partial<EigenvectorOptions>): EigenvectorResult {
+export function eigenvector(graph: AnyGraph | CSR, options?: Partial<EigenvectorOptions>): EigenvectorResult {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const weighted = checkBoolean(MODULE, 'weighted', o.weighted);
   checkString(MODULE, 'weightAttribute', o.weightAttribute);

@@ -10,7 +10,8 @@
  * maximum). One BFS (or Dijkstra, by `distance`) per node over a CSR copy (path-totals-kernel.ts),
  * split by source (source-kernel.ts) so a worker pool can run blocks of nodes in parallel.
  */
-import { asCSR, lengths, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, lengths, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkDistance, checkString, resolveOptions, type Distance } from '../graph-utils/options.ts';
 import { pathTotalsWorkspace, searchTotals, type PathTotalsWorkspace } from './path-totals-kernel.ts';
 import { placeInto, runAllSources, type SourceKernel, type SourcePlan } from './source-kernel.ts';
@@ -34,7 +35,7 @@ export interface HarmonicPlan extends SourcePlan {
   readonly distance: Distance;
 }
 
-export function planHarmonic(graph: GraphLike | CSR, options?: Partial<HarmonicOptions>): { csr: CSR; plan: HarmonicPlan } {
+export function planHarmonic(graph: AnyGraph | CSR, options?: Partial<HarmonicOptions>): { csr: CSR; plan: HarmonicPlan } {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const distance = checkDistance(MODULE, o.distance);
   checkString(MODULE, 'weightAttribute', o.weightAttribute);
@@ -63,7 +64,7 @@ export const harmonicKernel: SourceKernel<HarmonicPlan, PathTotalsWorkspace, Har
   finish: (csr, plan, values) => ({ values: toRecord(csr, values), distance: plan.distance }),
 };
 
-export function harmonic(graph: GraphLike | CSR, options?: Partial<HarmonicOptions>): HarmonicResult {
+export function harmonic(graph: AnyGraph | CSR, options?: Partial<HarmonicOptions>): HarmonicResult {
   const { csr, plan } = planHarmonic(graph, options);
   return runAllSources(harmonicKernel, csr, plan);
 }

@@ -8,4 +8,5 @@ export { pagerank, pagerankVector, type PagerankOptions, type PagerankResult, ty
 export { strength, type StrengthOptions, type StrengthResult } from './strength.ts';
 export { runAllSources, type CSRArrays, type SourceKernel, type SourcePlan } from './source-kernel.ts';
 export { sourceBlocks, type SourceBlock } from '../graph-utils/source-chunks.ts';
-export { isCSR, toCSR, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+export { isCSR, toCSR, type CSR } from '../graph-utils/csr.ts';
+export type { AnyGraph } from '../graph-utils/graph.ts';

@@ -23,7 +23,8 @@
  * unweighted products are separate loops (no branch per arc), and the node-keyed record is built once
  * at the end (`pagerankVector` returns the dense vector for callers that want to skip it).
  */
-import { asCSR, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkBoolean, checkNumber, checkString, resolveOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'centrality/pagerank';
@@ -78,7 +79,7 @@ function checkPagerankOptions(options?: Partial<PagerankOptions>): PagerankOptio
   };
 }
 
-export function pagerank(graph: GraphLike | CSR, options?: Partial<PagerankOptions>): PagerankResult {
+export function pagerank(graph: AnyGraph | CSR, options?: Partial<PagerankOptions>): PagerankResult {
   const o = checkPagerankOptions(options);
   const csr = asCSR(graph, o.weightAttribute, MODULE);
   const { x, iterations, converged, residual } = pagerankVector(csr, o);

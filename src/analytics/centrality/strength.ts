@@ -7,7 +7,8 @@
  *
  * NetworkX's `G.degree(weight="weight")`; an edge without the attribute counts 1.
  */
-import { asCSR, toRecord, type CSR, type GraphLike } from '../graph-utils/csr.ts';
+import { asCSR, toRecord, type CSR } from '../graph-utils/csr.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { checkString, resolveOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'centrality/strength';
@@ -22,7 +23,7 @@ export interface StrengthResult {
   values: Record<string, number>;
 }
 
-export function strength(graph: GraphLike | CSR, options?: Partial<StrengthOptions>): StrengthResult {
+export function strength(graph: AnyGraph | CSR, options?: Partial<StrengthOptions>): StrengthResult {
   const o = resolveOptions(MODULE, DEFAULTS, options);
   checkString(MODULE, 'weightAttribute', o.weightAttribute);
   const csr = asCSR(graph, o.weightAttribute, MODULE);

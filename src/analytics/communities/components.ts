@@ -7,7 +7,7 @@
  * the largest component: 0 when everyone is reachable from everyone, close to 1 when residents fall
  * apart into isolates and small cliques.
  */
-import { checkGraph, denseIndex, type AnyGraph } from '../bridging/shared.ts';
+import { checkGraph, denseIndex, type AnyGraph } from '../graph-utils/graph.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'communities/components';

@@ -13,16 +13,16 @@
  *
  * Undirected graphs only. Communities are numbered 0.. in order of their first node in the graph.
  */
-import { checkGraph, checkWeightOption, denseIndex, mergeOptions, requireUndirected, weightReader, type AnyGraph, type WeightOption } from '../bridging/shared.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
 import { modularity } from './modularity.ts';
 import { checkSeed, mulberry32, shuffle, type Random } from '../graph-utils/prng.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'communities/louvain';
 
-export interface LouvainOptions {
-  /** Edge attribute holding the weight (missing → 1), or null to count edges. */
-  weight: WeightOption;
+/** `weighted`: edge weights from `weightAttribute` (missing → 1); unweighted, edges counted. */
+export interface LouvainOptions extends WeightOptions {
   /** γ > 0: above 1 gives more, smaller communities. */
   resolution: number;
   /** Seed of the node order; the same seed gives the same partition. */
@@ -31,7 +31,7 @@ export interface LouvainOptions {
   threshold: number;
 }
 
-export const DEFAULTS: LouvainOptions = Object.freeze({ weight: 'weight', resolution: 1, seed: 1, threshold: 1e-7 });
+export const DEFAULTS: LouvainOptions = Object.freeze({ weighted: true, weightAttribute: 'weight', resolution: 1, seed: 1, threshold: 1e-7 });
 
 export interface LouvainResult {
   /** Node → community number. */
@@ -156,15 +156,16 @@ function levelModularity(level: Level, community: Int32Array, count: number, m: 
 
 export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): LouvainResult {
   checkGraph(MODULE, graph);
-  const { weight, resolution, seed, threshold } = mergeOptions(MODULE, DEFAULTS, options);
-  checkWeightOption(MODULE, weight);
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  const { weighted, weightAttribute, resolution, seed, threshold } = o;
+  checkWeightOptions(MODULE, o);
   if (typeof resolution !== 'number' || !Number.isFinite(resolution) || resolution <= 0) throw new Error(`${MODULE}: resolution must be > 0`);
   checkSeed(MODULE, seed);
   if (typeof threshold !== 'number' || !(threshold >= 0)) throw new Error(`${MODULE}: threshold must be ≥ 0`);
   requireUndirected(MODULE, graph);
 
   const { nodes, index } = denseIndex(graph);
-  const read = weightReader(weight, MODULE);
+  const read = weightReader(o, MODULE);
   const rows = nodes.map(() => new Map<number, number>());
   const loops = new Float64Array(nodes.length);
   let m = 0;
@@ -214,7 +215,7 @@ export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): Lou
   return {
     communities,
     count: renumber.size,
-    modularity: m > 0 ? modularity(graph, communities, { weight, resolution }) : null,
+    modularity: m > 0 ? modularity(graph, communities, { weighted, weightAttribute, resolution }) : null,
     levels,
   };
 }

@@ -10,18 +10,18 @@
  * degree of its nodes. This is NetworkX's `community.modularity` term for term, self-loops included
  * (a loop adds its weight to L_c once and twice to its node's degree).
  */
-import { checkGraph, checkWeightOption, mergeOptions, weightReader, type AnyGraph, type WeightOption } from '../bridging/shared.ts';
+import { checkGraph, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
 
 const MODULE = 'communities/modularity';
 
-export interface ModularityOptions {
-  /** Edge attribute holding the weight (missing → 1), or null to count edges. */
-  weight: WeightOption;
+/** `weighted`: edge weights from `weightAttribute` (missing → 1); unweighted, edges counted. */
+export interface ModularityOptions extends WeightOptions {
   /** γ > 0: above 1 favours smaller communities, below 1 larger ones. */
   resolution: number;
 }
 
-export const DEFAULTS: ModularityOptions = Object.freeze({ weight: 'weight', resolution: 1 });
+export const DEFAULTS: ModularityOptions = Object.freeze({ weighted: true, weightAttribute: 'weight', resolution: 1 });
 
 /**
  * A partition: node → community label, or a list of communities (arrays of nodes). Every node of the
@@ -56,15 +56,16 @@ export function partitionLabels(graph: AnyGraph, partition: Partition, module: s
 
 export function modularity(graph: AnyGraph, partition: Partition, options?: Partial<ModularityOptions>): number {
   checkGraph(MODULE, graph);
-  const { weight, resolution } = mergeOptions(MODULE, DEFAULTS, options);
-  checkWeightOption(MODULE, weight);
+  const o = resolveOptions(MODULE, DEFAULTS, options);
+  const { resolution } = o;
+  checkWeightOptions(MODULE, o);
   if (typeof resolution !== 'number' || !Number.isFinite(resolution) || resolution <= 0) {
     throw new Error(`${MODULE}: resolution must be > 0`);
   }
   if (graph.type === 'mixed') throw new Error(`${MODULE}: graph must be directed or undirected, not mixed`);
   const directed = graph.type === 'directed';
   const labels = partitionLabels(graph, partition, MODULE);
-  const read = weightReader(weight, MODULE);
+  const read = weightReader(o, MODULE);
   const inner = new Map<string, number>();
   const outDegree = new Map<string, number>();
   const inDegree = new Map<string, number>();

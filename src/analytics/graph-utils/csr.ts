@@ -17,7 +17,7 @@
  * parallel edges) would need choosing first.
  */
 import type { Attributes } from 'graphology-types';
-import type { AbstractGraph } from 'graphology-types';
+import type { AnyGraph } from './graph.ts';
 
 export interface CSR {
   readonly kind: 'csr';
@@ -39,8 +39,6 @@ export interface CSROptions {
 
 const DEFAULTS: CSROptions = { weightAttribute: 'weight' };
 
-export type GraphLike = AbstractGraph<Attributes, Attributes, Attributes>;
-
 export function isCSR(value: unknown): value is CSR {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'csr';
 }
@@ -48,7 +46,7 @@ export function isCSR(value: unknown): value is CSR {
 /**
  * Copy a graph into CSR. `module` names the caller in error messages (`centrality/betweenness: …`).
  */
-export function toCSR(graph: GraphLike, options: Partial<CSROptions> = {}, module = 'graph-utils/csr'): CSR {
+export function toCSR(graph: AnyGraph, options: Partial<CSROptions> = {}, module = 'graph-utils/csr'): CSR {
   const builder = new CSRBuilder(graph, options, module);
   graph.forEachEdge((_edge, attributes, source, target) => builder.add(attributes, source, target));
   return builder.finish();
@@ -59,12 +57,12 @@ export const CSR_SLICE = 2048;
 
 /**
  * The same copy, pausing (yielding) every CSR_SLICE edges, so a caller on an event loop can let
- * other work in between: a straight copy of a 10k-node graph takes 20–65 ms, of a 100k-node one
- * several hundred — too long to block a server that must answer /health within 100 ms. It walks
+ * other work in between: a straight copy of a large graph blocks for longer than a server that must
+ * keep answering /health can afford (bench/analytics-centrality.ts times it). It walks
  * graphology's edge iterator, which can be paused, where `toCSR` uses the faster callback walk (about
  * half the time), so a caller that has no event loop to keep free should use `toCSR`.
  */
-export function* csrSteps(graph: GraphLike, options: Partial<CSROptions> = {}, module = 'graph-utils/csr'): Generator<void, CSR, void> {
+export function* csrSteps(graph: AnyGraph, options: Partial<CSROptions> = {}, module = 'graph-utils/csr'): Generator<void, CSR, void> {
   const builder = new CSRBuilder(graph, options, module);
   yield;
   let seen = 0;
@@ -88,7 +86,7 @@ class CSRBuilder {
   private readonly degree: Int32Array;
   private e = 0;
 
-  constructor(graph: GraphLike, options: Partial<CSROptions>, private readonly module: string) {
+  constructor(graph: AnyGraph, options: Partial<CSROptions>, private readonly module: string) {
     if (typeof graph !== 'object' || graph === null || typeof (graph as { forEachEdge?: unknown }).forEachEdge !== 'function') {
       throw new Error(`${module}: expects a graphology graph`);
     }
@@ -163,7 +161,7 @@ export function assembleCsr(ids: readonly string[], sources: Int32Array, ends: I
 }
 
 /** The CSR of a graph, or the CSR itself when one is passed (to share one copy across metrics). */
-export function asCSR(graph: GraphLike | CSR, weightAttribute: string, module: string): CSR {
+export function asCSR(graph: AnyGraph | CSR, weightAttribute: string, module: string): CSR {
   return isCSR(graph) ? graph : toCSR(graph, { weightAttribute }, module);
 }
 

@@ -5,7 +5,7 @@
  * every node, as NetworkX's `average_clustering` (count_zeros=True). Triangles are counted by merging
  * sorted neighbour lists, O(Σ_edges min-degree).
  */
-import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../bridging/shared.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
 
 const MODULE = 'publicness/clustering';
 

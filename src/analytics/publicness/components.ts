@@ -15,7 +15,7 @@
  */
 import { connectedComponents } from '../communities/components.ts';
 import { resolveGroups, type Grouping } from '../bridging/grouping.ts';
-import type { AnyGraph } from '../bridging/shared.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { unitSetOf, type UnitSet } from './units.ts';
 
 export const COMMUNITY_COMPONENTS = ['participation', 'crossing', 'connectedness', 'publicBenefitOrganisations', 'partnerInvolvement', 'contributions'] as const;

@@ -10,7 +10,7 @@
  */
 import { eiIndex } from '../bridging/ei-index.ts';
 import { resolveGroups, type Grouping } from '../bridging/grouping.ts';
-import type { AnyGraph } from '../bridging/shared.ts';
+import type { AnyGraph } from '../graph-utils/graph.ts';
 import { connectedComponents } from '../communities/components.ts';
 import { louvain } from '../communities/louvain.ts';
 import { averageClustering } from './clustering.ts';
@@ -71,8 +71,8 @@ export function networkFigures(graph: AnyGraph, options: ReweavingOptions): Netw
   const ties = pairs(graph).size;
   const components = connectedComponents(graph);
   // Unweighted throughout: the diff counts ties, so modularity and E-I count them too.
-  const communities = louvain(graph, { weight: null, seed: options.seed, resolution: options.resolution });
-  const ei = eiIndex(graph, { group: options.group, weight: null, permutations: 0 });
+  const communities = louvain(graph, { weighted: false, seed: options.seed, resolution: options.resolution });
+  const ei = eiIndex(graph, { group: options.group, weighted: false, permutations: 0 });
   const groups = resolveGroups(graph, options.group, 'publicness/reweaving');
   const isolatesOf = new Map<string, number>();
   graph.forEachNode((node) => {

@@ -6,9 +6,9 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import { csrSteps } from '../../analytics/graph-utils/csr.ts';
-import { isCSR, type CSR, type GraphLike } from '../../analytics/centrality/index.ts';
+import { isCSR, type CSR, type AnyGraph } from '../../analytics/centrality/index.ts';
 
-export async function buildCSR(graph: CSR | GraphLike, weightAttribute: string, module: string): Promise<CSR> {
+export async function buildCSR(graph: CSR | AnyGraph, weightAttribute: string, module: string): Promise<CSR> {
   if (isCSR(graph)) return graph;
   const steps = csrSteps(graph, { weightAttribute }, module);
   for (;;) {

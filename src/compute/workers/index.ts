@@ -4,7 +4,7 @@
  * threads (tests, server shutdown). `new AnalyticsPool({ size })` makes a separate one.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { CSR, GraphLike } from '../../analytics/centrality/index.ts';
+import type { CSR, AnyGraph } from '../../analytics/centrality/index.ts';
 import type { Measure, Measures } from './measures.ts';
 import { AnalyticsPool } from './pool.ts';
 import type { RunHooks } from './split-run.ts';
@@ -23,7 +23,7 @@ export function analyticsPool(): AnalyticsPool {
 }
 
 export function runCentrality<M extends Measure>(
-  measure: M, graph: CSR | GraphLike, options?: Partial<Measures[M]['options']>, hooks?: RunHooks,
+  measure: M, graph: CSR | AnyGraph, options?: Partial<Measures[M]['options']>, hooks?: RunHooks,
 ): Promise<Measures[M]['result']> {
   return analyticsPool().runCentrality(measure, graph, options, hooks);
 }

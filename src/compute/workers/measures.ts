@@ -7,7 +7,7 @@ import {
   betweennessKernel, closenessKernel, degree, eigenvector, harmonicKernel, pagerank,
   planBetweenness, planCloseness, planHarmonic, strength,
   type BetweennessOptions, type BetweennessResult, type ClosenessOptions, type ClosenessResult, type CSR, type CSRArrays,
-  type DegreeOptions, type DegreeResult, type EigenvectorOptions, type EigenvectorResult, type GraphLike, type HarmonicOptions,
+  type DegreeOptions, type DegreeResult, type EigenvectorOptions, type EigenvectorResult, type AnyGraph, type HarmonicOptions,
   type HarmonicResult, type PagerankOptions, type PagerankResult, type SourceKernel, type SourcePlan, type StrengthOptions,
   type StrengthResult,
 } from '../../analytics/centrality/index.ts';
@@ -27,7 +27,7 @@ export const MEASURES: readonly Measure[] = ['degree', 'strength', 'betweenness'
 
 /** A split measure with its plan and workspace types erased, so one table can hold all three. */
 export interface SplitEntry {
-  plan(graph: GraphLike | CSR, options: unknown): { csr: CSR; plan: SourcePlan };
+  plan(graph: AnyGraph | CSR, options: unknown): { csr: CSR; plan: SourcePlan };
   workspace(csr: CSRArrays, plan: SourcePlan): unknown;
   partial(csr: CSRArrays, plan: SourcePlan, from: number, to: number, workspace: unknown): Float64Array;
   accumulator(csr: CSRArrays, plan: SourcePlan): Float64Array;
@@ -37,7 +37,7 @@ export interface SplitEntry {
 
 // The casts are safe by construction: a plan and a workspace only ever reach the kernel that made them.
 function split<P extends SourcePlan, O, W, R>(
-  plan: (graph: GraphLike | CSR, options?: Partial<O>) => { csr: CSR; plan: P }, kernel: SourceKernel<P, W, R>,
+  plan: (graph: AnyGraph | CSR, options?: Partial<O>) => { csr: CSR; plan: P }, kernel: SourceKernel<P, W, R>,
 ): SplitEntry {
   return {
     plan: (graph, options) => plan(graph, options as Partial<O>),

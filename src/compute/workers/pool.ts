@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { SerializedGraph } from 'graphology-types';
-import type { CSR, GraphLike } from '../../analytics/centrality/index.ts';
+import type { CSR, AnyGraph } from '../../analytics/centrality/index.ts';
 import { badInput } from '../../domain/errors.ts';
 import { buildCSR } from './build-csr.ts';
 import { checkMeasureOptions } from './measure-options.ts';
@@ -51,7 +51,7 @@ export class AnalyticsPool {
   }
 
   async runCentrality<M extends Measure>(
-    measure: M, graph: CSR | GraphLike, options?: Partial<Measures[M]['options']>, hooks: RunHooks = {},
+    measure: M, graph: CSR | AnyGraph, options?: Partial<Measures[M]['options']>, hooks: RunHooks = {},
   ): Promise<Measures[M]['result']> {
     if (!MEASURES.includes(measure)) throw badInput(`unknown centrality measure ${String(measure)}`, ['measure']);
     checkMeasureOptions(measure, options);

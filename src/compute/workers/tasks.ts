@@ -12,13 +12,14 @@ import { constraint } from '../../analytics/bridging/constraint.ts';
 import { effectiveSize } from '../../analytics/bridging/effective-size.ts';
 import { eiIndex } from '../../analytics/bridging/ei-index.ts';
 import { localBridges } from '../../analytics/bridging/local-bridges.ts';
-import type { AnyGraph } from '../../analytics/bridging/shared.ts';
+import type { AnyGraph } from '../../analytics/graph-utils/graph.ts';
 import { connectedComponents } from '../../analytics/communities/components.ts';
 import { louvain } from '../../analytics/communities/louvain.ts';
 import { modularity } from '../../analytics/communities/modularity.ts';
 import { activeResidents, ACTIVITY_COMPONENTS } from '../../analytics/activity/active-residents.ts';
 
-const weight = z.string().min(1).nullable();
+/** The analytics' one weight dialect (graph-utils/options.ts WeightOptions). */
+const weights = { weighted: z.boolean(), weightAttribute: z.string().min(1) };
 const seed = z.number().int();
 const group = z.string().min(1);
 const none = z.object({}).strict();
@@ -32,24 +33,25 @@ const task = <S extends z.ZodType, R>(options: S, run: (graph: AnyGraph, options
 
 export const TASKS = {
   louvain: task(
-    z.object({ weight, resolution: z.number().positive(), seed, threshold: z.number().min(0) }).partial().strict(),
+    z.object({ ...weights, resolution: z.number().positive(), seed, threshold: z.number().min(0) }).partial().strict(),
     (graph, options) => louvain(graph, options),
   ),
   modularity: task(
     z.object({
       partition: z.union([z.record(z.string(), z.union([z.string(), z.number()])), z.array(z.array(z.string()))]),
-      weight: weight.optional(),
+      weighted: weights.weighted.optional(),
+      weightAttribute: weights.weightAttribute.optional(),
       resolution: z.number().positive().optional(),
     }).strict(),
     (graph, { partition, ...options }) => ({ modularity: modularity(graph, partition, options) }),
   ),
   connectedComponents: task(none, (graph) => connectedComponents(graph)),
   bridges: task(none, (graph) => bridges(graph)),
-  localBridges: task(z.object({ withSpan: z.boolean(), weight }).partial().strict(), (graph, options) => localBridges(graph, options)),
-  constraint: task(z.object({ weight }).partial().strict(), (graph, options) => constraint(graph, options)),
-  effectiveSize: task(z.object({ weight }).partial().strict(), (graph, options) => effectiveSize(graph, options)),
+  localBridges: task(z.object({ withSpan: z.boolean(), ...weights }).partial().strict(), (graph, options) => localBridges(graph, options)),
+  constraint: task(z.object(weights).partial().strict(), (graph, options) => constraint(graph, options)),
+  effectiveSize: task(z.object(weights).partial().strict(), (graph, options) => effectiveSize(graph, options)),
   eiIndex: task(
-    z.object({ group, weight: weight.optional(), permutations: z.number().int().min(0).optional(), seed: seed.optional() }).strict(),
+    z.object({ group, ...weights, permutations: z.number().int().min(0), seed }).partial({ weighted: true, weightAttribute: true, permutations: true, seed: true }).strict(),
     (graph, options) => eiIndex(graph, options),
   ),
   activeResidents: task(

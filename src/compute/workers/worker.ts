@@ -10,7 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import { UndirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { CSRArrays, SourcePlan } from '../../analytics/centrality/index.ts';
-import type { AnyGraph } from '../../analytics/bridging/shared.ts';
+import type { AnyGraph } from '../../analytics/graph-utils/graph.ts';
 import { badInput } from '../../domain/errors.ts';
 import { serializeError } from './errors.ts';
 import { SPLIT_MEASURES, WHOLE_MEASURES, type SplitEntry } from './measures.ts';

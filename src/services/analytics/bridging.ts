@@ -76,8 +76,8 @@ export async function structuralHoles(ctx: ServiceContext, request: NetworkReque
     const simple = collapseToUndirected(graph);
     const network = summarise(prepared, simple);
     if (network.empty) return { network, ...options, scores: [], seconds: 0 };
-    const weight = options.weighted ? 'weight' : null;
-    const [c, e] = await Promise.all([computeTask(ctx, 'constraint', simple, { weight }), computeTask(ctx, 'effectiveSize', simple, { weight })]);
+    const weighted = { weighted: options.weighted };
+    const [c, e] = await Promise.all([computeTask(ctx, 'constraint', simple, weighted), computeTask(ctx, 'effectiveSize', simple, weighted)]);
     const items = Object.keys(c).map((key) => ({
       ...nodeRef(simple, key),
       contacts: c[key]!.contacts, constraint: c[key]!.constraint, hierarchy: c[key]!.hierarchy,

@@ -69,7 +69,7 @@ export async function groupMixing(ctx: ServiceContext, request: NetworkRequest, 
     const empty = { network, parameters: options, total: { external: 0, internal: 0, ei: null, crossingShare: null, test: null }, groups: [], nodes: [], unassignedCount: 0, seconds: 0 };
     if (network.empty) return empty;
     const { graph: g, attribute } = await grouped(ctx, simple, options);
-    const result = await computeTask(ctx, 'eiIndex', g, { group: attribute, weight: options.weighted ? 'weight' : null, permutations: options.permutations, seed: options.seed });
+    const result = await computeTask(ctx, 'eiIndex', g, { group: attribute, weighted: options.weighted, permutations: options.permutations, seed: options.seed });
     const groupOf = (key: string) => String(g.getNodeAttribute(key, attribute));
     const nodes = rankBy(
       Object.entries(result.nodes).map(([key, c]) => ({ ...nodeRef(g, key), ...c, group: groupOf(key) })),

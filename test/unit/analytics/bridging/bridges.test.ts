@@ -63,7 +63,7 @@ describe('bridging/local-bridges', () => {
     g.mergeEdge('b', 'c', { weight: 2 });
     g.mergeEdge('c', 'd', { weight: 3 });
     g.mergeEdge('d', 'a', { weight: 4 });
-    const spans = Object.fromEntries(localBridges(g, { weight: 'weight' }).map((b) => [pairKey(b.source, b.target), b.span]));
+    const spans = Object.fromEntries(localBridges(g, { weighted: true }).map((b) => [pairKey(b.source, b.target), b.span]));
     expect(spans).toEqual({ 'a|b': 9, 'b|c': 8, 'c|d': 7, 'a|d': 6 });
   });
 

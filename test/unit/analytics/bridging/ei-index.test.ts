@@ -70,7 +70,7 @@ describe('bridging/ei-index', () => {
     g.addEdge('a', 'b', { weight: 3 });
     g.addEdge('a', 'c', { weight: 1 });
     g.addEdge('c', 'd', { weight: 5 });
-    const result = eiIndex(g, { group: 'area', weight: 'weight', permutations: 0 });
+    const result = eiIndex(g, { group: 'area', weighted: true, permutations: 0 });
     expect(result.network).toMatchObject({ external: 1, internal: 3, ei: -0.5, crossingShare: 0.25 });
     expect(result.unassigned).toEqual(['d']);
     expect(Object.keys(result.nodes)).toEqual(['a', 'b', 'c']);

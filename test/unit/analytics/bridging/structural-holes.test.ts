@@ -13,10 +13,10 @@ describe('bridging/constraint and bridging/effective-size', () => {
   describe.each(DATASETS)('agree with NetworkX on %s', (dataset) => {
     const ref = reference(dataset);
     const g = referenceGraph(ref);
-    it.each([['unweighted', null], ['weighted', 'weight']] as const)('%s', (kind, weight) => {
+    it.each([['unweighted', false], ['weighted', true]] as const)('%s', (kind, weighted) => {
       const expected = ref.structuralHoles[kind];
-      const c = constraint(g, { weight });
-      const e = effectiveSize(g, { weight });
+      const c = constraint(g, { weighted });
+      const e = effectiveSize(g, { weighted });
       for (const node of ref.nodes) {
         close(c[node]!.constraint, expected.constraint[node]!);
         close(c[node]!.hierarchy, expected.hierarchy[node]!);
@@ -65,7 +65,9 @@ describe('bridging/constraint and bridging/effective-size', () => {
 
   it('throws when…', () => {
     const g = twoCliques();
-    expect(() => constraint(g, { weight: 0 as never })).toThrow(/bridging\/constraint: weight must be/);
+    expect(() => constraint(g, { weighted: 0 as never })).toThrow('bridging/constraint: weighted must be true or false');
+    expect(() => constraint(g, { weightAttribute: '' })).toThrow('bridging/constraint: weightAttribute must be a non-empty string');
+    expect(() => constraint(g, { weight: 'weight' } as never)).toThrow('bridging/constraint: unknown option weight');
     expect(() => effectiveSize(g, { weights: 'w' } as never)).toThrow('bridging/effective-size: unknown option weights');
     g.setEdgeAttribute('joint', 'weight', Number.POSITIVE_INFINITY);
     expect(() => constraint(g)).toThrow(/bridging\/constraint: edge joint has weight = Infinity/);

@@ -26,7 +26,7 @@ describe('analytics over a TieGraph', () => {
     g.addEdge('r1', 'r2', tie(2));
     g.addEdge('r2', 'r3', tie(1));
     expect(eiIndex(g, { group: 'housingArea', permutations: 0 }).network.ei).toBe(0);
-    const byRegistration = eiIndex(g, { group: (_node, attributes) => attributes.householdRegistered, weight: 'weight', permutations: 0 });
+    const byRegistration = eiIndex(g, { group: (_node, attributes) => attributes.householdRegistered, weighted: true, permutations: 0 });
     expect(byRegistration.network.ei).toBe(1);
     expect(constraint(g).r2!.contacts).toBe(2);
     // On a 3-node path any split has negative modularity (−0.056 for {r1,r2}{r3}): one community, Q = 0.

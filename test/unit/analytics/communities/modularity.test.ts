@@ -16,7 +16,7 @@ describe('communities/modularity', () => {
     const ref = reference('karate');
     const g = referenceGraph(ref);
     const split = ref.groups!;
-    expect(modularity(g, split, { weight: null })).toBeCloseTo(ref.grouping!.modularity, 9);
+    expect(modularity(g, split, { weighted: false })).toBeCloseTo(ref.grouping!.modularity, 9);
     expect(modularity(g, split)).toBeCloseTo(ref.grouping!.modularityWeighted, 9);
     expect(modularity(g, split, { resolution: 0.5 })).toBeCloseTo(ref.grouping!.modularityWeightedResolution05, 9);
   });
@@ -43,7 +43,7 @@ describe('communities/modularity', () => {
     const all = [g.nodes()];
     expect(() => modularity(g, all, { resolution: 0 })).toThrow('communities/modularity: resolution must be > 0');
     expect(() => modularity(g, all, { resolution: Number.NaN })).toThrow(/resolution must be > 0/);
-    expect(() => modularity(g, all, { weight: '' })).toThrow(/communities\/modularity: weight must be/);
+    expect(() => modularity(g, all, { weightAttribute: '' })).toThrow('communities/modularity: weightAttribute must be a non-empty string');
     expect(() => modularity(g, all, { gamma: 1 } as never)).toThrow(/communities\/modularity: unknown option gamma/);
     expect(() => modularity(g, [['a0']])).toThrow(/partition leaves out/);
     expect(() => modularity(g, [g.nodes(), ['a0']])).toThrow(/in two communities/);
