@@ -174,7 +174,7 @@ export function baseTypeDefs(): string {
 }
 
 export function typeDefs(): string {
-  const extra = ['export.graphql', 'import.graphql', 'analytics.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  const extra = ['export.graphql', 'import.graphql', 'analytics.graphql', 'research.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   // The analytics' enums come from their vocabularies (src/domain/vocabulary.ts), like the model's.
   return [baseTypeDefs(), modelTypeDefs(), enums(ANALYTICS_VOCABULARIES), ...extra].join('\n');
 }
