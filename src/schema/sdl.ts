@@ -173,8 +173,11 @@ export function baseTypeDefs(): string {
   return readFileSync(new URL('./base.graphql', import.meta.url), 'utf8');
 }
 
+/** The analytics' SDL, one file per area, in the order of docs/schema.graphql. */
+const ANALYTICS_SDL = ['network', 'centrality', 'communities', 'bridging', 'mixing', 'activity', 'runs'].map((area) => `analytics-${area}.graphql`);
+
 export function typeDefs(): string {
-  const extra = ['export.graphql', 'import.graphql', 'analytics.graphql', 'research.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  const extra = ['export.graphql', 'import.graphql', ...ANALYTICS_SDL].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   // The analytics' enums come from their vocabularies (src/domain/vocabulary.ts), like the model's.
   return [baseTypeDefs(), modelTypeDefs(), enums(ANALYTICS_VOCABULARIES), ...extra].join('\n');
 }
