@@ -66,7 +66,10 @@ export const RULES: Rules = {
     // of the database, the graph projection or the API; schema only for the one zod-error rendering
     // that makes a bad option BAD_USER_INPUT naming its field before a thread is woken.
     compute: ['analytics', 'domain', 'schema'],
-    services: ['db', 'graph', 'analytics', 'compute', 'domain', 'schema', 'config', 'interchange', 'demo'],
+    // research checks researchers' Cypher: a pure function of the text (parser, rules, plan check),
+    // reading the model and the pseudonymisation policy of domain, and nothing that runs a query.
+    research: ['domain'],
+    services: ['db', 'graph', 'analytics', 'compute', 'domain', 'schema', 'config', 'interchange', 'demo', 'research'],
     resolvers: ['services', 'schema', 'domain'],
     server: ['resolvers', 'services', 'compute', 'schema', 'domain', 'db', 'config'],
     cli: ['services', 'db', 'domain', 'config', 'server', 'interchange'],
@@ -81,6 +84,11 @@ export const RULES: Rules = {
       packages: ['neo4j-driver'],
       onlyIn: ['db'],
       why: 'the driver stays behind src/db; other rooms get plain objects, never Integer/Record/Node',
+    },
+    {
+      packages: ['@neo4j-cypher/language-support', 'antlr4'],
+      onlyIn: ['research'],
+      why: 'the Cypher grammar is the research checker\'s; everyone else reads its plain tree or its verdict',
     },
     {
       packages: ['@apollo/server', 'graphql'],

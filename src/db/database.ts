@@ -75,6 +75,23 @@ export class Database {
     }
   }
 
+  /**
+   * A read transaction over the driver's own transaction, for text that is not a registry statement:
+   * the researcher's query (src/db/research.ts), checked before it gets here. The server stops it at
+   * `timeoutMs`; `fetchSize` bounds how many rows are pulled before the reader has looked at them.
+   */
+  async readRaw<T>(work: (tx: ManagedTransaction) => Promise<T>, config: { timeoutMs: number; fetchSize: number }): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: config.fetchSize });
+    try {
+      this.roundTrips += 1;
+      return await session.executeRead(work, { timeout: config.timeoutMs });
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {

@@ -48,6 +48,7 @@ export const QUERY_NAMES = [
   'nodes/get-nodes',
   'nodes/list-nodes',
   'nodes/update-node',
+  'research/list-community-ids',
   'rels/create-rel',
   'rels/delete-rel',
   'rels/end-rel',

@@ -59,3 +59,8 @@ export function mayWriteIdentity(p: Principal): boolean {
 export function seesPseudonymsOnly(p: Principal): boolean {
   return p.role === 'RESEARCHER';
 }
+
+/** Read-only Cypher (researchQuery) is the researchers' tool; analysts may use it too. */
+export function mayRunResearchQuery(p: Principal): boolean {
+  return p.role === 'RESEARCHER' || p.role === 'ANALYST';
+}

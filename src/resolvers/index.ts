@@ -6,13 +6,14 @@ import { importResolvers } from './import.ts';
 import { identityResolvers } from './identity.ts';
 import { nodeResolvers } from './nodes.ts';
 import { relationshipResolvers } from './relationships.ts';
+import { researchResolvers } from './research.ts';
 import { systemResolvers } from './system.ts';
 import { transitionResolvers } from './transitions.ts';
 import type { ResolverMap } from './context.ts';
 
 export function resolvers(): ResolverMap {
   const merged: ResolverMap = {};
-  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers()]) {
+  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers(), researchResolvers()]) {
     for (const [type, fields] of Object.entries(part)) {
       // A scalar is a class instance: keep it whole rather than spreading it into a field map.
       merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] ?? {}), ...fields };

@@ -75,7 +75,7 @@ describe('centrality', () => {
     const capped = (await ok(Q, { network: net() })).centrality.network;
     const uncapped = (await ok(Q, { network: net({ maxActivitySize: 1_000_000 }) })).centrality.network;
     expect(capped.nodeCount).toBe(uncapped.nodeCount);
-    // bench/tie-defaults: 28,624 vs 204,416 ties for the small demo's 2025.
+    // bench/tie-defaults: 28,663 vs 208,496 ties for the small demo's 2025.
     expect(uncapped.edgeCount).toBeGreaterThan(5 * capped.edgeCount);
   });
 
