@@ -305,12 +305,14 @@ export const REL_SPECS = {
   },
   NEED_ADDRESSED: {
     type: 'ADDRESSES', from: ['Project'], to: ['Need'], time: 'span', zh: '回应需求', en: 'Project addresses a need',
-    props: {},
+    // How much of the need the project meets; none recorded = all of it (matching counts it so).
+    props: { quantity: num(BOUNDS.quantity, '回应数量', 'Quantity of the need met') },
     gql: { typeName: 'NeedAddressed', fromField: 'project', toField: 'need', outField: 'addressedNeeds', inField: 'addressedBy', add: 'addProjectNeed' },
   },
   RESOURCE_USE: {
     type: 'USES', from: ['Project'], to: ['Resource', 'Space'], time: 'span', zh: '使用资源/空间', en: 'Project uses a resource or space',
-    props: {},
+    // How much of the resource's capacity the project takes; none recorded = all of it.
+    props: { quantity: num(BOUNDS.quantity, '使用数量', 'Quantity of the capacity used') },
     gql: { typeName: 'ResourceUse', fromField: 'project', toField: 'resource', outField: 'uses', inField: 'usedBy', add: 'addProjectResource' },
   },
   ACTIVITY_OF_PROJECT: {

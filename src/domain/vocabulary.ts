@@ -294,6 +294,26 @@ export const ANALYTICS_VOCABULARIES = {
       NETWORK: { zh: '网络位置', en: 'Network position: weighted PageRank in the tie network', value: 'network' },
     },
   ),
+  MatchComponent: analytics(
+    { zh: '匹配得分构成', en: 'A component of a match score' },
+    {
+      TAGS: { zh: '标签相似度（Jaccard）', en: 'Jaccard similarity of the tag sets', value: 'tags' },
+      QUANTITY: { zh: '数量满足比例', en: 'Share of the need the resource can cover', value: 'quantity' },
+      URGENCY: { zh: '紧迫度', en: 'Urgency of the need / 5', value: 'urgency' },
+      PROXIMITY: { zh: '关系距离', en: '1 / (1 + hops) between the owners in the full network; 0 when unconnected', value: 'proximity' },
+      BRIDGING: { zh: '新建联结', en: 'Owners of different Party branches or housing areas with no tie yet', value: 'bridging' },
+      RECIPROCITY: { zh: '互惠', en: 'Each owner offers something the other needs', value: 'reciprocity' },
+    },
+  ),
+  UnmetReason: analytics(
+    { zh: '需求未满足的原因', en: 'Why a need is left (partly) unmet' },
+    {
+      NO_ELIGIBLE_RESOURCE: { zh: '没有符合条件的资源', en: 'No eligible resource (category, validity or owner)', value: 'NO_ELIGIBLE_RESOURCE' },
+      NO_CAPACITY_LEFT: { zh: '符合条件的资源已被项目用完', en: 'Every eligible resource is used up by projects', value: 'NO_CAPACITY_LEFT' },
+      OUTSCORED: { zh: '资源分给了得分更高的配对', en: 'Eligible resources all go to better pairs', value: 'OUTSCORED' },
+      PARTLY_MET: { zh: '部分满足', en: 'Partly met; no capacity left for the rest', value: 'PARTLY_MET' },
+    },
+  ),
 } as const;
 
 export type AnalyticsVocabularyName = keyof typeof ANALYTICS_VOCABULARIES;

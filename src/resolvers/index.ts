@@ -3,6 +3,7 @@ import { GraphQLScalarType } from 'graphql';
 import { analyticsResolvers } from './analytics/index.ts';
 import { exportResolvers } from './export.ts';
 import { importResolvers } from './import.ts';
+import { matchingResolvers } from './matching.ts';
 import { identityResolvers } from './identity.ts';
 import { nodeResolvers } from './nodes.ts';
 import { relationshipResolvers } from './relationships.ts';
@@ -13,7 +14,7 @@ import type { ResolverMap } from './context.ts';
 
 export function resolvers(): ResolverMap {
   const merged: ResolverMap = {};
-  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers(), researchResolvers()]) {
+  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers(), matchingResolvers(), researchResolvers()]) {
     for (const [type, fields] of Object.entries(part)) {
       // A scalar is a class instance: keep it whole rather than spreading it into a field map.
       merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] ?? {}), ...fields };
