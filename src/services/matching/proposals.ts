@@ -7,7 +7,7 @@
 import type { PoolEntryInput, NeedInput } from '../../analytics/matching/eligibility.ts';
 import { matchPools, type MatchResult } from '../../analytics/matching/proposals.ts';
 import { ownerNetwork } from '../../analytics/matching/proximity.ts';
-import type { Weights } from '../../analytics/matching/scores.ts';
+import type { ComponentScore, Weights } from '../../analytics/matching/scores.ts';
 import { getConference, listCommunityOffers, listConferencePool, type PoolRow } from '../../db/repositories/matching.ts';
 import { badInput } from '../../domain/errors.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
@@ -15,6 +15,8 @@ import type { TermOf } from '../../domain/vocabulary.ts';
 import { networkGraph, prepareNetwork } from '../analytics/network.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
+
+export type { ComponentScore };
 
 export interface MatchScope {
   conferenceId?: string | null;
