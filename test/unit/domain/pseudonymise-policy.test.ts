@@ -41,7 +41,8 @@ describe('the pseudonymisation policy', () => {
     expect(strictestRelTreatment([], 'service')).toBe('withhold');
     expect(strictestRelTreatment(['KNOWS', 'MEMBER_OF'], 'since')).toBe('keep');
     expect(strictestRelTreatment(['KNOWS', 'MEMBER_OF'], 'role')).toBe('withhold');
-    expect(strictestNodeTreatment([], 'name')).toBe('pseudonymise');
+    expect(strictestNodeTreatment(['Partner', 'Organization'], 'name')).toBe('pseudonymise');
+    expect(strictestNodeTreatment([], 'name')).toBe('withhold');
     expect(strictestNodeTreatment(['Organization'], 'name')).toBe('keep');
   });
 });
