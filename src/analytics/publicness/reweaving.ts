@@ -98,11 +98,12 @@ export function networkFigures(graph: AnyGraph, options: ReweavingOptions): Netw
   };
 }
 
-export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOptions): ReweavingDiff {
+/** `groupAtT1` when the grouping is read differently at t1 (a Louvain community found in each network). */
+export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOptions, groupAtT1: Grouping = options.group): ReweavingDiff {
   const p0 = pairs(g0);
   const p1 = pairs(g1);
   const groups0 = resolveGroups(g0, options.group, 'publicness/reweaving');
-  const groups1 = resolveGroups(g1, options.group, 'publicness/reweaving');
+  const groups1 = resolveGroups(g1, groupAtT1, 'publicness/reweaving');
   const crosses = (groups: Map<string, string>, [a, b]: [string, string]) => {
     const x = groups.get(a);
     const y = groups.get(b);
@@ -125,5 +126,5 @@ export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOpti
     lost += 1;
     if (crosses(groups0, ends)) bridgesLost += 1;
   }
-  return { t0: networkFigures(g0, options), t1: networkFigures(g1, options), added, lost, kept, bridgesAdded, bridgesLost };
+  return { t0: networkFigures(g0, options), t1: networkFigures(g1, { ...options, group: groupAtT1 }), added, lost, kept, bridgesAdded, bridgesLost };
 }
