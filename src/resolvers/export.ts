@@ -1,25 +1,9 @@
 /** Query.exportNetwork: parse the input with zod, call the export service, map files. */
-import { z } from 'zod';
-import { dateTime, id } from '../schema/zod-props.ts';
+import { exportInput } from '../schema/export-inputs.ts';
 import { parse } from '../schema/parse.ts';
-import { windowRule } from '../schema/window.ts';
-import { definedWeights, sources } from './analytics/inputs.ts';
+import { definedWeights } from './analytics/requests.ts';
 import { exportNetworkToStrings } from '../services/export/export-network.ts';
 import type { GraphQLContext, ResolverMap } from './context.ts';
-
-const exportInput = z
-  .object({
-    communityId: id,
-    network: z.enum(['FULL', 'TIES']),
-    format: z.enum(['GRAPHML', 'GEXF', 'CSV', 'JSON']),
-    from: dateTime.nullish(),
-    to: dateTime.nullish(),
-    asOf: dateTime.nullish(),
-    pseudonymise: z.boolean().nullish(),
-    salt: z.string().min(1, 'must not be empty / 不能为空').max(200).nullish(),
-    sources,
-  })
-  .superRefine(windowRule);
 
 export function exportResolvers(): ResolverMap {
   return {

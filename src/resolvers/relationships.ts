@@ -1,7 +1,6 @@
 /** Relationship types (their two ends), the add mutations, and ending or removing by kind and id. */
-import { z } from 'zod';
 import { REL_KINDS, REL_SPECS } from '../domain/model.ts';
-import { dateTime, id } from '../schema/zod-props.ts';
+import { endRelArgs, removeRelArgs } from '../schema/inputs.ts';
 import { parse } from '../schema/parse.ts';
 import { gqlNames } from '../schema/sdl-names.ts';
 import { addRel } from '../services/rels/add-rel.ts';
@@ -12,18 +11,15 @@ import type { RelView } from './rel-view.ts';
 
 type Args = Record<string, unknown>;
 
-const endArgs = z.object({ kind: z.enum(REL_KINDS as [string, ...string[]]), id, until: dateTime });
-const removeArgs = z.object({ kind: z.enum(REL_KINDS as [string, ...string[]]), id });
-
 export function relationshipResolvers(): ResolverMap {
   const Mutation: Record<string, unknown> = {
     endRelationship: (_: unknown, args: Args, ctx: GraphQLContext) => {
-      const a = parse(endArgs, args);
-      return endRel(ctx.services, a.kind as (typeof REL_KINDS)[number], a.id, a.until);
+      const a = parse(endRelArgs, args);
+      return endRel(ctx.services, a.kind, a.id, a.until);
     },
     removeRelationship: (_: unknown, args: Args, ctx: GraphQLContext) => {
-      const a = parse(removeArgs, args);
-      return removeRel(ctx.services, a.kind as (typeof REL_KINDS)[number], a.id);
+      const a = parse(removeRelArgs, args);
+      return removeRel(ctx.services, a.kind, a.id);
     },
   };
   const types: ResolverMap = {};

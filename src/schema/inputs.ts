@@ -3,7 +3,7 @@
  * check the meaning (lengths, ranges, dates, windows) and give the failing field's path.
  */
 import { z } from 'zod';
-import { NODE_SPECS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
+import { NODE_SPECS, REL_KINDS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
 import { orderProblems, type RowProblem } from '../domain/storable.ts';
 import { dateTime, id, propSchema } from './zod-props.ts';
 import { gqlNames } from './sdl-names.ts';
@@ -93,3 +93,7 @@ export const identitySchema = z.strictObject({
 });
 
 export const idArg = z.object({ id });
+
+/** endRelationship and removeRelationship: a relationship by kind and id. */
+export const removeRelArgs = z.object({ kind: z.enum(REL_KINDS), id });
+export const endRelArgs = removeRelArgs.extend({ until: dateTime });

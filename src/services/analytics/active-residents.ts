@@ -3,7 +3,8 @@
  * position off the tie network, combined by src/analytics/activity/active-residents.ts (method and
  * papers there). "Recent" defaults to the 365 days up to the end of today (UTC).
  */
-import { activeResidents as score, type ActiveResident, type ActivityComponent } from '../../analytics/activity/active-residents.ts';
+import { ACTIVITY_COMPONENTS, activeResidents as score, type ActiveResident, type ActivityComponent } from '../../analytics/activity/active-residents.ts';
+import { badInput } from '../../domain/errors.ts';
 import { participationOf } from '../../graph/participation.ts';
 import type { TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
@@ -32,7 +33,13 @@ const YEAR_MS = 365 * DAY_MS;
 /** The end of today (UTC): a default window that stays the same all day, so repeated requests share results. */
 const endOfToday = (now: Date) => new Date(Math.ceil(now.getTime() / DAY_MS) * DAY_MS);
 
+/** A score needs something to weigh: an omitted weight keeps its default 1, so all five must have been set to 0. */
+function checkWeights(weights: Partial<Record<ActivityComponent, number>>): void {
+  if (ACTIVITY_COMPONENTS.every((c) => (weights[c] ?? 1) === 0)) throw badInput('at least one weight must be > 0 / 至少一个权重须大于 0', ['weights']);
+}
+
 export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResidentsRequest): Promise<ActiveResidentsOutcome> {
+  checkWeights(request.weights ?? {});
   const to = request.to ?? (request.from ? null : endOfToday(ctx.now()));
   const from = request.from ?? (request.to ? null : new Date(to!.getTime() - YEAR_MS));
   const network = { communityId: request.communityId, network: 'TIES' as const, from, to, sources: request.sources ?? {} };
