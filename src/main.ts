@@ -74,9 +74,8 @@ async function main(): Promise<void> {
   const preset = process.argv.includes('--no-demo') ? 'off' : config.REWEAVE_DEMO;
   if (preset !== 'off') {
     let lastLog = 0;
-    const end = demoEnd(config);
     loadDemoIfEmpty(db, preset, {
-      end,
+      end: demoEnd(config),
       onProgress: (e) => {
         if (e.phase === 'write' && performance.now() - lastLog > 3000) {
           lastLog = performance.now();
@@ -85,7 +84,7 @@ async function main(): Promise<void> {
       },
     })
       .then((demo) => {
-        if (demo) log(`Loaded the synthetic demo community "${preset}", three years up to ${end} (${demo.totals.created} nodes and relationships, ${demo.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区（截至 ${end} 的三年）`);
+        if (demo) log(`Loaded the synthetic demo community "${preset}", three years up to ${demo.end} (${demo.summary.totals.created} nodes and relationships, ${demo.summary.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区（截至 ${demo.end} 的三年）`);
       })
       .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`));
   }

@@ -1,26 +1,36 @@
 /**
- * The demo's calendar: three years ending on a given day (its last day included), so a demo made
- * today has data up to today. Internally every date is a day number (0 = the first day) so the
- * per-resident state fits in 16-bit arrays; rows get real Date objects only when they are emitted.
- * Times of day are Beijing time (UTC+8), written as UTC instants.
+ * The demo's calendar: the 1,096 days up to a given last day, included — three years (exactly, when
+ * they hold a 29 February; else three years and a day) — so a demo made today has data up to today.
+ * A fixed length keeps the planners' day numbers (offsets into the span) meaning the same for every
+ * end, and lets the end be read back from the first day (a resumed load must regenerate the same
+ * demo). Internally every date is a day number (0 = the first day) so the per-resident state fits
+ * in 16-bit arrays; rows get real Date objects only when they are emitted. Times of day are Beijing
+ * time (UTC+8), written as UTC instants.
  *
  * The reweaving intervention starts 18 months after the first day, the middle of the span, so that
- * every demo has a year and a half before it and after it to compare. The planners' other day
- * numbers are offsets into the span, which always has 1,095 or 1,096 days. The pinned end
- * (2025-12-31) gives the calendar every test, bench and README example was made with: 2023-01-01 …
- * 2025-12-31, intervention 2024-07-01.
+ * every demo has a year and a half before it and after it to compare. The pinned end (2025-12-31)
+ * gives the calendar every test, bench and README example was made with: 2023-01-01 … 2025-12-31,
+ * intervention 2024-07-01.
  */
 import { FESTIVAL_YEARS, festivalDate, type FestivalKey } from './festivals.ts';
 
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS_BEFORE_INTERVENTION = 18;
+/** The day number of the last day: the span is LAST_DAY + 1 days. */
+const LAST_DAY = 1095;
 
 /** The end of the demo's calendar in tests, benches and the generator's API. */
 export const PINNED_DEMO_END = '2025-12-31';
 
 /** The ends whose three years the festival table covers. */
 export const DEMO_END_RANGE = { earliest: `${FESTIVAL_YEARS.first + 2}-12-31`, latest: `${FESTIVAL_YEARS.last}-12-31` } as const;
+
+/** The end (YYYY-MM-DD) of the calendar that starts on `first`'s UTC day: the inverse of DemoCalendar.first. */
+export function demoEndFromFirstDay(first: Date): string {
+  const day = Math.floor(first.getTime() / DAY_MS) * DAY_MS;
+  return isoDay(new Date(day + LAST_DAY * DAY_MS));
+}
 
 /** A YYYY-MM-DD day as its UTC midnight, or null when it is not a real calendar day. */
 export function parseDay(text: string): Date | null {
@@ -70,13 +80,13 @@ export class DemoCalendar {
   constructor(end: string = PINNED_DEMO_END) {
     const last = parseDay(end);
     if (!last) throw new RangeError(`demo: calendar end "${end}" is not a calendar day (YYYY-MM-DD)`);
-    const first = addMonths(new Date(last.getTime() + DAY_MS), -36);
+    const first = new Date(last.getTime() - LAST_DAY * DAY_MS);
     if (end < DEMO_END_RANGE.earliest || end > DEMO_END_RANGE.latest) {
       throw new RangeError(`demo: a calendar ending ${end} would span ${isoDay(first)} – ${end}, but the festival table covers ${FESTIVAL_YEARS.first}–${FESTIVAL_YEARS.last} only: end it between ${DEMO_END_RANGE.earliest} and ${DEMO_END_RANGE.latest}`);
     }
     this.first = first;
     this.last = last;
-    this.lastDay = this.dayOf(last);
+    this.lastDay = LAST_DAY;
     this.interventionDay = this.dayOf(addMonths(first, MONTHS_BEFORE_INTERVENTION));
     this.yearStarts = [0, 12, 24].map((m) => this.dayOf(addMonths(first, m)));
   }

@@ -4,13 +4,16 @@
  * empty database, while it already serves; an interrupted load (its community exists but was never
  * marked loaded) is resumed on the next start, which the idempotent import makes safe. The demo's
  * calendar ends on `end` (YYYY-MM-DD): `npm start` passes today's date unless REWEAVE_DEMO_END pins
- * it; without it the generator's pinned end applies (2025-12-31), as in tests and benches.
+ * it; without it the generator's pinned end applies (2025-12-31), as in tests and benches. A
+ * resumed load regenerates the calendar the interrupted one had (read back from its community's
+ * first day), so a load interrupted yesterday is finished with yesterday's rows, not mixed with today's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../db/database.ts';
 import { getDemoState, markDemoLoaded } from '../../db/repositories/meta.ts';
+import { demoEndFromFirstDay, PINNED_DEMO_END } from '../../demo/calendar.ts';
 import { writeDemoDataset, type DemoPreset } from '../../demo/generate.ts';
 import { importDataset } from '../import/import-dataset.ts';
 import type { ImportSummary, OnProgress } from '../import/report.ts';
@@ -40,11 +43,15 @@ export async function loadDemo(db: Database, preset: DemoPreset, options: LoadDe
   }
 }
 
-/** Loads the demo into a database without any community, or finishes an interrupted load; else null. */
-export async function loadDemoIfEmpty(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<ImportSummary | null> {
+/**
+ * Loads the demo into a database without any community, or finishes an interrupted load; else null.
+ * Says which calendar end it used (a resumed load keeps the interrupted one's).
+ */
+export async function loadDemoIfEmpty(db: Database, preset: DemoPreset, options: LoadDemoOptions = {}): Promise<{ summary: ImportSummary; end: string } | null> {
   const state = await db.read((tx) => getDemoState(tx, options.communityId ?? demoCommunityId(preset)));
   const empty = state.communities === 0;
   const interrupted = state.demoFound && !state.demoLoaded;
   if (!empty && !interrupted) return null;
-  return loadDemo(db, preset, options);
+  const end = interrupted && state.demoFirstDay ? demoEndFromFirstDay(state.demoFirstDay) : options.end ?? PINNED_DEMO_END;
+  return { summary: await loadDemo(db, preset, { ...options, end }), end };
 }

@@ -1,6 +1,6 @@
 /** The demo's calendar (src/demo/calendar.ts): any end date, festivals on their dates, the intervention. */
 import { describe, expect, it } from 'vitest';
-import { DEMO_END_RANGE, DemoCalendar, isoDay, PINNED_DEMO_END } from '../../../src/demo/calendar.ts';
+import { DEMO_END_RANGE, DemoCalendar, demoEndFromFirstDay, isoDay, PINNED_DEMO_END } from '../../../src/demo/calendar.ts';
 import { festivalDate } from '../../../src/demo/festivals.ts';
 
 const days = (cal: DemoCalendar, list: readonly { day: number; name: string }[]) => list.map((f) => `${isoDay(cal.dateOf(f.day))} ${f.name}`);
@@ -22,17 +22,20 @@ describe('DemoCalendar', () => {
   });
 
   it.each(['2026-12-02', '2028-02-29', '2027-02-28', '2030-06-15', '2031-08-31', DEMO_END_RANGE.earliest, DEMO_END_RANGE.latest])(
-    'ends on any given day (%s): three years up to it, the intervention 18 months after the first day',
+    'ends on any given day (%s): the 1,096 days up to it, the intervention 18 months after the first day',
     (end) => {
       const cal = new DemoCalendar(end);
       expect(isoDay(cal.last)).toBe(end);
       expect(isoDay(cal.dateOf(cal.lastDay))).toBe(end);
-      // The day after the first day three years on is the day after the end.
-      const first = new Date(cal.first);
-      const next = new Date(cal.last.getTime() + 86_400_000);
-      expect(first.getUTCFullYear()).toBe(next.getUTCFullYear() - 3);
-      expect(first.getUTCMonth()).toBe(next.getUTCMonth());
-      expect([1095, 1096]).toContain(cal.lastDay + 1); // days in three years, the last day included
+      expect(cal.lastDay).toBe(1095);
+      const first = cal.first;
+      expect(cal.last.getTime() - first.getTime()).toBe(1095 * 86_400_000);
+      // Three years back, or three years and a day when the span holds no 29 February.
+      const threeYearsBack = Date.UTC(cal.last.getUTCFullYear() - 3, cal.last.getUTCMonth(), cal.last.getUTCDate());
+      expect([0, 1, 2].map((d) => threeYearsBack + d * 86_400_000)).toContain(first.getTime());
+      // A resumed load reads the end back from the first day.
+      expect(demoEndFromFirstDay(first)).toBe(end);
+      expect(demoEndFromFirstDay(cal.dateOf(0, 19.5))).toBe(end);
       const intervention = cal.interventionDate;
       const monthsAfter = (intervention.getUTCFullYear() - first.getUTCFullYear()) * 12 + intervention.getUTCMonth() - first.getUTCMonth();
       expect(monthsAfter).toBe(18);
