@@ -104,7 +104,7 @@ export async function dataRange(db: Database, communityId: string): Promise<{ fi
 }
 
 /** Runs a paged statement until a short page, handing each page's mapped rows to onBatch. */
-async function paged<T>(
+export async function paged<T>(
   db: Database,
   name: QueryName,
   params: Record<string, unknown>,
