@@ -12,7 +12,7 @@ import { listEdges, type EdgeRow } from '../db/repositories/rels.ts';
 import { getIdentities } from '../db/repositories/identity.ts';
 import type { NodeRecord, Props } from '../db/repositories/records.ts';
 import type { ServiceContext } from './context.ts';
-import { shapeNode } from './shape.ts';
+import { shapeChange, shapeNode, shapeRel } from './shape.ts';
 
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
@@ -54,7 +54,7 @@ export class Loaders {
       const byKey = new Map<string, EdgeRow[]>(ids.map((k) => [k, []]));
       for (const row of found) {
         if (!this.visible(row.node)) continue;
-        byKey.get(row.key)?.push({ ...row, node: shapeNode(this.ctx, row.node) });
+        byKey.get(row.key)?.push({ ...row, rel: shapeRel(this.ctx, row.rel), node: shapeNode(this.ctx, row.node) });
       }
       return ids.map((k) => byKey.get(k) ?? []);
     }).load(id);
@@ -65,7 +65,7 @@ export class Loaders {
     return this.get<StateChange[]>(`history:${label}`, async (ids) => {
       const rows = await this.ctx.db.read((tx) => getHistory(tx, label, ids));
       const byKey = new Map<string, StateChange[]>(ids.map((k) => [k, []]));
-      for (const row of rows) byKey.get(row.key)?.push(row.change);
+      for (const row of rows) byKey.get(row.key)?.push(shapeChange(this.ctx, row.change));
       return ids.map((k) => byKey.get(k) ?? []);
     }).load(id);
   }

@@ -1,7 +1,8 @@
 /**
- * What a caller may see of a node. Researchers get a pseudonym instead of the display name: an
- * HMAC of the id under the deployment's secret, so it is stable for one deployment but cannot be
- * recomputed from an id without the secret.
+ * What a caller may see of a node. Researchers read by the pseudonymisation policy: a pseudonym
+ * instead of a resident's display name or an individual partner's name — an HMAC of the id under the
+ * deployment's secret, so it is stable for one deployment but cannot be recomputed from an id without
+ * the secret — and no free text.
  *
  * Every stored row is also made readable here. A value the model cannot store (written before the
  * checks of src/domain/storable.ts, or by hand) would make GraphQL fail the field, and through a
@@ -12,7 +13,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { seesPseudonymsOnly } from '../domain/permissions.ts';
-import { REL_SPECS, type PropSpec } from '../domain/model.ts';
+import { NODE_SPECS, REL_SPECS, type PropSpec } from '../domain/model.ts';
+import { nodeTreatment, PSEUDONYMS, relTreatment } from '../domain/pseudonymise-policy.ts';
 import type { NodeRecord, Plain, Props, RelRecord } from '../domain/records.ts';
 import { isTerm, nodeProps, relProps } from '../domain/storable.ts';
 import type { PropType } from '../domain/model.ts';
@@ -128,6 +130,39 @@ export function residentLabel(ctx: Pick<ServiceContext, 'principal' | 'pseudonym
 
 export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, stored: NodeRecord): NodeRecord {
   const node = readableNode(stored);
-  if (node._label === 'Resident' && seesPseudonymsOnly(ctx.principal)) return { ...node, displayName: pseudonym(node.id, ctx.pseudonymSecret) };
-  return node;
+  return seesPseudonymsOnly(ctx.principal) ? researcherNode(node, ctx.pseudonymSecret) : node;
+}
+
+/**
+ * A node as a researcher reads it, by the pseudonymisation policy (src/domain/pseudonymise-policy.ts),
+ * the same as researchQuery reads it: a resident's display name and an individual partner's name as
+ * the keyed pseudonym of the node's id, free text (descriptions) as null. Ids are left as they are:
+ * every nested field and lookup of the API is keyed on them.
+ */
+function researcherNode(node: NodeRecord, secret: string): NodeRecord {
+  let out: NodeRecord | undefined;
+  const set = (field: string, value: Plain) => {
+    out ??= { ...node };
+    out[field] = value;
+  };
+  for (const field of Object.keys(NODE_SPECS[node._label].props)) {
+    const treatment = nodeTreatment(node._label, field);
+    if (treatment === 'withhold' && node[field] !== null && node[field] !== undefined) set(field, null);
+    const rule = PSEUDONYMS[node._label]?.[field];
+    if (treatment === 'pseudonymise' && rule && (rule.when === 'always' || node.kind === 'INDIVIDUAL')) set(field, pseudonym(node.id, secret, rule.prefix));
+  }
+  return out ?? node;
+}
+
+/** A relationship as a researcher reads it: free text (a time-bank service, a contribution's note) as null. */
+export function shapeRel(ctx: Pick<ServiceContext, 'principal'>, rel: RelRecord): RelRecord {
+  if (!seesPseudonymsOnly(ctx.principal)) return rel;
+  const type = REL_SPECS[rel._kind].type;
+  const withheld = Object.keys(REL_SPECS[rel._kind].props).filter((f) => relTreatment(type, f) === 'withhold' && rel[f] !== null && rel[f] !== undefined);
+  return withheld.length === 0 ? rel : { ...rel, ...Object.fromEntries(withheld.map((f) => [f, null])) };
+}
+
+/** A state change as a researcher reads it: without its evidence, which is free text. */
+export function shapeChange<C extends { evidence: string | null }>(ctx: Pick<ServiceContext, 'principal'>, change: C): C {
+  return seesPseudonymsOnly(ctx.principal) && relTreatment('CHANGED', 'evidence') === 'withhold' ? { ...change, evidence: null } : change;
 }

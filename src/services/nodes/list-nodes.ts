@@ -2,6 +2,7 @@
 import { NODE_SPECS, type NodeLabel, type PropSpec } from '../../domain/model.ts';
 import { badInput, forbidden } from '../../domain/errors.ts';
 import { seesPseudonymsOnly } from '../../domain/permissions.ts';
+import { nodeTreatment } from '../../domain/pseudonymise-policy.ts';
 import { countNodes, listNodes as query, type ListQuery } from '../../db/repositories/nodes.ts';
 import type { NodeRecord } from '../../db/repositories/records.ts';
 import type { ServiceContext } from '../context.ts';
@@ -25,9 +26,9 @@ export function decodeCursor(cursor: string): string {
 
 export function buildListQuery(ctx: ServiceContext, label: NodeLabel, filter: Record<string, unknown> | null | undefined): ListQuery {
   const f = filter ?? {};
-  // Searching the hidden display name would link a pseudonym back to it.
-  if (typeof f.search === 'string' && f.search.length > 0 && NODE_SPECS[label].searchProp === 'displayName' && seesPseudonymsOnly(ctx.principal)) {
-    throw forbidden('Researchers cannot search residents by name / 研究者不能按姓名搜索居民');
+  // Searching a pseudonymised name (a resident's, an individual partner's) would link a pseudonym back to it.
+  if (typeof f.search === 'string' && f.search.length > 0 && nodeTreatment(label, NODE_SPECS[label].searchProp) === 'pseudonymise' && seesPseudonymsOnly(ctx.principal)) {
+    throw forbidden(label === 'Resident' ? 'Researchers cannot search residents by name / 研究者不能按姓名搜索居民' : `Researchers cannot search ${NODE_SPECS[label].plural} by name / 研究者不能按名称搜索${NODE_SPECS[label].zh}`);
   }
   const q: ListQuery = {
     communityIds: visibleCommunities(ctx.principal, f.communityIds as string[] | null | undefined),
