@@ -106,7 +106,17 @@ describe('pseudonym and shapeNode', () => {
     expect(shapeNode(ctx(role), resident).displayName).toBe('张阿姨');
   });
 
-  it('leaves nodes other than residents alone', () => {
-    expect(shapeNode(ctx('RESEARCHER'), partner)).toEqual(partner);
+  it("reads an individual partner's name as its pseudonym for RESEARCHER, and leaves a business's name and other labels alone", () => {
+    expect(shapeNode(ctx('RESEARCHER'), partner)).toEqual({ ...partner, name: pseudonym('p1', SECRET, 'P-') });
+    const business: NodeRecord = { ...partner, kind: 'BUSINESS', name: '邻里咖啡馆' };
+    expect(shapeNode(ctx('RESEARCHER'), business)).toEqual(business);
+    const organisation: NodeRecord = { _label: 'Organization', id: 'o1', communityId: 'c1', name: '银龄志愿服务队', type: 'SELF_ORGANIZATION', orientation: 'SELF_BENEFIT', developmentStage: 'ACTIVITIES', createdAt: new Date('2025-01-01T00:00:00Z') };
+    expect(shapeNode(ctx('RESEARCHER'), organisation)).toEqual(organisation);
+  });
+
+  it('withholds free text from RESEARCHER only', () => {
+    const described: NodeRecord = { ...partner, kind: 'BUSINESS', description: '徐姐牵头' };
+    expect(shapeNode(ctx('RESEARCHER'), described).description).toBeNull();
+    expect(shapeNode(ctx('ANALYST'), described).description).toBe('徐姐牵头');
   });
 });
