@@ -9,8 +9,8 @@ import { participationOf } from '../../graph/participation.ts';
 import type { TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
-import { summarise, type NetworkSummary } from './network.ts';
-import { analyse } from './run.ts';
+import { prepareNetwork, summarise, type NetworkSummary } from './network.ts';
+import { shareRun } from './run.ts';
 
 export interface ActiveResidentsRequest {
   communityId: string;
@@ -43,11 +43,14 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
   const to = request.to ?? (request.from ? null : endOfToday(ctx.now()));
   const from = request.from ?? (request.to ? null : new Date(to!.getTime() - YEAR_MS));
   const network = { communityId: request.communityId, network: 'TIES' as const, from, to, sources: request.sources ?? {} };
-  return analyse(ctx, 'active-residents', network, { weights: request.weights ?? {} }, async (ties, { prepared, also }) => {
+  // Its fields are top-level arguments (communityId, from, to), not under `network`.
+  const prepared = await prepareNetwork(ctx, network, []);
+  return shareRun(ctx, 'active-residents', prepared, { weights: request.weights ?? {} }, async (run) => {
     const started = performance.now();
+    const ties = await run.graph();
     const summary = summarise(prepared, ties);
     if (summary.empty) return { network: summary, weights: score(ties, new Map(), { weights: request.weights ?? {} }).weights, residents: [], seconds: 0 };
-    const full = await also({ network: 'FULL', sources: {} });
+    const full = await run.also({ network: 'FULL', sources: {} });
     const participation = Object.fromEntries(participationOf(full)) as unknown as Record<string, Record<string, number>>;
     const result = await computeTask(ctx, 'activeResidents', ties, { participation, weights: request.weights ?? {} });
     return {
@@ -56,5 +59,5 @@ export async function activeResidentsOf(ctx: ServiceContext, request: ActiveResi
       residents: result.residents.map((r) => ({ ...r, nodeId: r.id, label: 'Resident' as const })),
       seconds: (performance.now() - started) / 1000,
     };
-  }, []);
+  });
 }

@@ -7,9 +7,9 @@ import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { AnalyticsValueOf } from '../../domain/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
-import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
+import { prepareNetwork, summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, rankBy, type NodeRef } from './ranking.ts';
-import { analyse } from './run.ts';
+import { shareRun } from './run.ts';
 
 export interface BridgingTie {
   source: NodeRef;
@@ -31,9 +31,10 @@ export interface BridgingTiesOutcome {
 }
 
 export async function bridgingTies(ctx: ServiceContext, request: NetworkRequest): Promise<BridgingTiesOutcome> {
-  return analyse(ctx, 'bridging-ties', request, {}, async (graph, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, 'bridging-ties', prepared, {}, async (run) => {
     const started = performance.now();
-    const simple = collapseToUndirected(graph);
+    const simple = collapseToUndirected(await run.graph());
     const network = summarise(prepared, simple, undefined, 'edges');
     if (network.empty) return { network, bridgeCount: 0, localBridgeCount: 0, ties: [], seconds: 0 };
     const [cut, local] = await Promise.all([computeTask(ctx, 'bridges', simple, {}), computeTask(ctx, 'localBridges', simple, { withSpan: true })]);
@@ -71,9 +72,10 @@ export interface StructuralHolesOutcome {
 }
 
 export async function structuralHoles(ctx: ServiceContext, request: NetworkRequest, options: { orderBy: StructuralHoleOrder; weighted: boolean }): Promise<StructuralHolesOutcome> {
-  return analyse(ctx, 'structural-holes', request, options, async (graph, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, 'structural-holes', prepared, options, async (run) => {
     const started = performance.now();
-    const simple = collapseToUndirected(graph);
+    const simple = collapseToUndirected(await run.graph());
     const network = summarise(prepared, simple);
     if (network.empty) return { network, ...options, scores: [], seconds: 0 };
     const weighted = { weighted: options.weighted };

@@ -8,9 +8,9 @@ import type { Distance } from '../../analytics/graph-utils/options.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeCentrality, type CentralityMeasure, type CentralityValues } from '../../compute/dispatch.ts';
-import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
-import { rankArray, rankValues, type Ranked } from './ranking.ts';
-import { analyse, analyseTieArrays } from './run.ts';
+import { prepareNetwork, summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
+import { rankValues, type Ranked } from './ranking.ts';
+import { shareRun } from './run.ts';
 
 export interface CentralityOptions {
   normalized?: boolean | null;
@@ -65,25 +65,16 @@ const iteration = (o: CentralityOptions, maxIterations: number) => ({ tolerance:
 
 export async function centralityOf(ctx: ServiceContext, request: NetworkRequest, measure: CentralityMeasure, options: CentralityOptions): Promise<CentralityOutcome> {
   const parameters = settle(measure, options);
-  if (request.network === 'TIES') {
-    // The kernels read CSR arrays; the tie network is projected straight into them.
-    return analyseTieArrays(ctx, `centrality:${measure}`, request, parameters, async (csr, { prepared, report }) => {
-      const started = performance.now();
-      const network = summarise(prepared, csr);
-      if (network.empty) return empty(network, measure, parameters);
-      const result = await computeCentrality(ctx, measure, csr, parameters, (done, total) => report('computing', done, total));
-      const seconds = (performance.now() - started) / 1000;
-      return outcome(network, measure, parameters, result, csr.order, seconds, rankArray(csr.ids, Float64Array.from(csr.ids, (id) => result.values[id]!)));
-    });
-  }
-  return analyse(ctx, `centrality:${measure}`, request, parameters, async (graph, { prepared, report }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, `centrality:${measure}`, prepared, parameters, async (run) => {
     const started = performance.now();
-    const simple = collapseToUndirected(graph);
-    const network = summarise(prepared, simple);
-    if (network.empty) return empty(network, measure, parameters);
-    const result = await computeCentrality(ctx, measure, simple, parameters, (done, total) => report('computing', done, total));
+    // The kernels read CSR arrays: the tie network is projected straight into them; FULL is collapsed first.
+    const network = prepared.spec.network === 'TIES' ? await run.arrays() : collapseToUndirected(await run.graph());
+    const summary = summarise(prepared, network);
+    if (summary.empty) return empty(summary, measure, parameters);
+    const result = await computeCentrality(ctx, measure, network, parameters, (done, total) => run.report('computing', done, total));
     const seconds = (performance.now() - started) / 1000;
-    return outcome(network, measure, parameters, result, simple.order, seconds, rankValues(simple, result.values));
+    return outcome(summary, measure, parameters, result, network.order, seconds, rankValues(network, result.values));
   });
 }
 
@@ -91,7 +82,7 @@ function empty(network: NetworkSummary, measure: CentralityMeasure, parameters: 
   return { network, measure, parameters, estimation: null, converged: null, iterations: null, residual: null, seconds: 0, scores: [] };
 }
 
-/** The answer, whichever form (CSR arrays or a graph) the values were computed on; `seconds` leaves out the ranking. */
+/** The answer; `seconds` leaves out the ranking. */
 function outcome(network: NetworkSummary, measure: CentralityMeasure, parameters: Record<string, unknown>, result: CentralityValues, order: number, seconds: number, scores: Ranked[]): CentralityOutcome {
   return {
     network,

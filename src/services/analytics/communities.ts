@@ -6,9 +6,9 @@
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
-import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
+import { prepareNetwork, summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, numberBySize, type NodeRef } from './ranking.ts';
-import { analyse } from './run.ts';
+import { shareRun } from './run.ts';
 
 export interface Assignment extends NodeRef {
   group: number;
@@ -38,9 +38,10 @@ function assign(graph: Parameters<typeof nodeRef>[0], membership: Record<string,
 }
 
 export async function detectCommunities(ctx: ServiceContext, request: NetworkRequest, options: { resolution: number; seed: number }): Promise<CommunityDetectionOutcome> {
-  return analyse(ctx, 'louvain', request, options, async (graph, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, 'louvain', prepared, options, async (run) => {
     const started = performance.now();
-    const simple = collapseToUndirected(graph);
+    const simple = collapseToUndirected(await run.graph());
     const network = summarise(prepared, simple);
     if (network.empty) return { network, parameters: options, count: 0, modularity: null, levels: 0, sizes: [], assignments: [], seconds: 0 };
     const result = await computeTask(ctx, 'louvain', simple, { resolution: options.resolution, seed: options.seed });
@@ -63,8 +64,10 @@ export interface ComponentsOutcome {
 }
 
 export async function componentsOf(ctx: ServiceContext, request: NetworkRequest): Promise<ComponentsOutcome> {
-  return analyse(ctx, 'components', request, {}, async (graph, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, 'components', prepared, {}, async (run) => {
     const started = performance.now();
+    const graph = await run.graph();
     const network = summarise(prepared, graph);
     const result = await computeTask(ctx, 'connectedComponents', graph, {});
     return {

@@ -12,9 +12,9 @@ import type { AbstractGraph } from 'graphology-types';
 import { analyticsLabel, type AnalyticsValueOf } from '../../domain/vocabulary.ts';
 import type { ServiceContext } from '../context.ts';
 import { computeTask } from '../../compute/dispatch.ts';
-import { summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
+import { prepareNetwork, summarise, type NetworkRequest, type NetworkSummary } from './network.ts';
 import { nodeRef, numberBySize, rankBy, type NodeRef } from './ranking.ts';
-import { analyse } from './run.ts';
+import { shareRun } from './run.ts';
 
 /** A resident attribute the projection carries, or the Louvain community detected in the same network. */
 export type Grouping = AnalyticsValueOf<'GroupingAttribute'>;
@@ -62,9 +62,10 @@ export interface GroupMixingOutcome {
 }
 
 export async function groupMixing(ctx: ServiceContext, request: NetworkRequest, options: GroupingOptions & { permutations: number; weighted: boolean }): Promise<GroupMixingOutcome> {
-  return analyse(ctx, 'group-mixing', request, options, async (graph, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, request);
+  return shareRun(ctx, 'group-mixing', prepared, options, async (run) => {
     const started = performance.now();
-    const simple = collapseToUndirected(graph);
+    const simple = collapseToUndirected(await run.graph());
     const network = summarise(prepared, simple);
     const empty = { network, parameters: options, total: { external: 0, internal: 0, ei: null, crossingShare: null, test: null }, groups: [], nodes: [], unassignedCount: 0, seconds: 0 };
     if (network.empty) return empty;
@@ -99,9 +100,10 @@ const EXCHANGES = 'time-bank exchange network (directed, provider → recipient)
 
 export async function brokerageRoles(ctx: ServiceContext, request: NetworkRequest, options: GroupingOptions): Promise<BrokerageOutcome> {
   // The exchange network is read off the FULL projection of the same community and time.
-  return analyse(ctx, 'brokerage', { ...request, network: 'FULL' }, options, async (full, { prepared }) => {
+  const prepared = await prepareNetwork(ctx, { ...request, network: 'FULL' });
+  return shareRun(ctx, 'brokerage', prepared, options, async (run) => {
     const started = performance.now();
-    const exchanges = exchangeNetwork(full);
+    const exchanges = exchangeNetwork(await run.graph());
     const network = summarise(prepared, exchanges, EXCHANGES, 'edges');
     const zero = Object.fromEntries([...BROKERAGE_ROLES, 'total'].map((r) => [r, 0])) as BrokerageCounts;
     if (network.empty) return { network, parameters: options, totals: zero, scores: [], unassignedCount: 0, seconds: 0 };

@@ -49,6 +49,9 @@ export interface NetworkSummary {
 }
 
 export interface PreparedNetwork {
+  /** What was asked, and where its fields sit in the arguments (for another projection of the same time). */
+  request: NetworkRequest;
+  at: readonly string[];
   spec: ResolvedSpec;
   /** Cache key: data version + settled spec. */
   key: string;
@@ -118,7 +121,7 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
   // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
   if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES }, maxActivitySize: DEFAULT_MAX_ACTIVITY_SIZE };
   const range = await cached(cacheOf(ctx).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
-  return { spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
+  return { request, at, spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
 }
 
 /** The projection for a prepared spec, from the cache or read now (shared with identical reads in flight). */

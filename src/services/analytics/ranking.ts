@@ -1,5 +1,6 @@
 /** Ranked lists of nodes: competition ranks ("1224"), ties broken by id so pages are stable. */
 import type { AbstractGraph } from 'graphology-types';
+import { isCSR, type CSR } from '../../analytics/graph-utils/csr.ts';
 
 export interface NodeRef {
   /** The node's id (the projection's key). */
@@ -48,13 +49,13 @@ export function rankBy<T extends NodeRef>(items: T[], score: (item: T) => number
   return out;
 }
 
-/** Ranks the values of a tie network in CSR form (every node a resident; values by dense index). */
-export function rankArray(ids: readonly string[], values: ArrayLike<number>): Ranked[] {
-  const items = Array.from(ids, (nodeId, i) => ({ nodeId, label: 'Resident', score: values[i]! }));
-  return rankBy(items, (i) => i.score);
-}
-
-export function rankValues(graph: AbstractGraph, values: Record<string, number>, ascending = false): Ranked[] {
-  const items = Object.entries(values).map(([key, score]) => ({ ...nodeRef(graph, key), score }));
+/**
+ * Ranks per-node values of a projection: a graph (each node's id and label from its attributes) or
+ * the tie network's CSR arrays (every node a resident, keyed by its id).
+ */
+export function rankValues(network: AbstractGraph | CSR, values: Record<string, number>, ascending = false): Ranked[] {
+  const items = isCSR(network)
+    ? network.ids.map((nodeId) => ({ nodeId, label: 'Resident', score: values[nodeId]! }))
+    : Object.entries(values).map(([key, score]) => ({ ...nodeRef(network, key), score }));
   return rankBy(items, (i) => i.score, ascending);
 }

@@ -1,7 +1,9 @@
 /**
- * One analysis request, end to end: prepare the network (scope, community, spec), then share or
- * reuse a run keyed by (analysis, data version, spec, options): identical requests in flight wait on
- * one run, and a finished result serves the next identical request until a write changes the key.
+ * Sharing analysis runs: a run is keyed by (analysis, data version, settled spec, options), so
+ * identical requests in flight wait on one run, and a finished result serves the next identical
+ * request until a write changes the key. A use case reads top to bottom: prepare the network
+ * (./network.ts prepareNetwork: scope, community, spec), share or reuse the run (shareRun), and in
+ * the run read the projection it needs, compute, shape the answer.
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { Database } from '../../db/database.ts';
@@ -21,13 +23,60 @@ function registryOf(ctx: ServiceContext): RunRegistry {
   return registry;
 }
 
-export interface AnalysisContext {
-  prepared: PreparedNetwork;
+/** What a run's work reads: the projections of its prepared network, and where to report progress. */
+export interface Run {
   report: ReportProgress;
+  /** The prepared network as a graphology graph, from the projection cache. */
+  graph(): Promise<AbstractGraph>;
+  /**
+   * The prepared tie network as CSR arrays (src/graph projectTieCsr): no graphology graph is built,
+   * which is what keeps a 100k-resident projection within seconds. TIES only.
+   */
+  arrays(): Promise<TieCsr>;
   /** Another projection of the same community and time (e.g. FULL beside TIES), from the same cache. */
   also(request: Partial<NetworkRequest>): Promise<AbstractGraph>;
 }
 
+/**
+ * The answer of `analysis` over a prepared network with these options: a finished one, the one in
+ * flight, or `work` run now. Progress shows "projecting" while a projection is read, then
+ * "computing" (with an unknown total unless the computation counts its steps).
+ */
+export function shareRun<T>(ctx: ServiceContext, analysis: string, prepared: PreparedNetwork, options: unknown, work: (run: Run) => Promise<T>): Promise<T> {
+  const key = `${analysis}|${prepared.key}|${JSON.stringify(options)}`;
+  const { promise } = registryOf(ctx).share(key, { analysis, communityId: prepared.spec.communityId }, (report) => {
+    const projected = async <P>(read: (onRows: (rows: number) => void) => Promise<P>): Promise<P> => {
+      report('projecting', 0, 0);
+      const projection = await read((rows) => report('projecting', rows, 0));
+      report('computing', 0, 0);
+      return projection;
+    };
+    return work({
+      report,
+      graph: () => projected((onRows) => networkGraph(ctx, prepared, onRows)),
+      arrays: () => {
+        if (prepared.spec.network !== 'TIES') throw new Error(`${analysis}: CSR arrays are the tie network's; this network is ${prepared.spec.network}`);
+        return projected((onRows) => networkArrays(ctx, prepared, onRows));
+      },
+      also: async (other) => {
+        const more = await prepareNetwork(ctx, { ...prepared.request, ...other }, prepared.at);
+        return projected((onRows) => networkGraph(ctx, more, onRows));
+      },
+    });
+  });
+  return promise;
+}
+
+export interface AnalysisContext {
+  prepared: PreparedNetwork;
+  report: ReportProgress;
+  also(request: Partial<NetworkRequest>): Promise<AbstractGraph>;
+}
+
+/**
+ * prepareNetwork, shareRun and the graph in one call, for use cases written against it before
+ * shareRun: the analytics' own use cases read top to bottom with prepareNetwork and shareRun instead.
+ */
 export async function analyse<T>(
   ctx: ServiceContext,
   analysis: string,
@@ -37,41 +86,7 @@ export async function analyse<T>(
   at: readonly string[] = ['network'],
 ): Promise<T> {
   const prepared = await prepareNetwork(ctx, request, at);
-  const key = `${analysis}|${prepared.key}|${JSON.stringify(options)}`;
-  const { promise } = registryOf(ctx).share(key, { analysis, communityId: request.communityId }, async (report) => {
-    report('projecting', 0, 0);
-    const graph = await networkGraph(ctx, prepared, (rows) => report('projecting', rows, 0));
-    const also = async (other: Partial<NetworkRequest>) => {
-      const more = await prepareNetwork(ctx, { ...request, ...other }, at);
-      return networkGraph(ctx, more, (rows) => report('projecting', rows, 0));
-    };
-    // Analyses that cannot count their steps show "computing" with an unknown total.
-    report('computing', 0, 0);
-    return compute(graph, { prepared, report, also });
-  });
-  return promise;
-}
-
-/**
- * The same for analyses that read the tie network as CSR arrays (src/graph projectTieCsr): no
- * graphology graph is built, which is what keeps a 100k-resident projection within seconds.
- */
-export async function analyseTieArrays<T>(
-  ctx: ServiceContext,
-  analysis: string,
-  request: NetworkRequest,
-  options: unknown,
-  compute: (csr: TieCsr, a: Omit<AnalysisContext, 'also'>) => Promise<T>,
-): Promise<T> {
-  const prepared = await prepareNetwork(ctx, { ...request, network: 'TIES' });
-  const key = `${analysis}|csr|${prepared.key}|${JSON.stringify(options)}`;
-  const { promise } = registryOf(ctx).share(key, { analysis, communityId: request.communityId }, async (report) => {
-    report('projecting', 0, 0);
-    const csr = await networkArrays(ctx, prepared, (rows) => report('projecting', rows, 0));
-    report('computing', 0, 0);
-    return compute(csr, { prepared, report });
-  });
-  return promise;
+  return shareRun(ctx, analysis, prepared, options, async (run) => compute(await run.graph(), { prepared, report: run.report, also: run.also }));
 }
 
 /** Runs in flight in the caller's communities, with their progress. */
