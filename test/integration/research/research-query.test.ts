@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPES } from '../../helpers/research-escapes.ts';
 import { snapshot, startTestApi, type GqlResult, type TestApi } from '../../helpers/api.ts';
+import { createToken } from '../../../src/services/auth/tokens.ts';
 
 const QUERY = `query($c: String!, $p: JSON, $o: ResearchQueryOptions) {
   researchQuery(cypher: $c, parameters: $p, options: $o) { columns rows rowCount truncated pseudonymisedColumns communityIds }
@@ -170,5 +171,14 @@ describe('researchQuery: what it answers', () => {
     expect(analyst.pseudonymisedColumns).toEqual([]);
     const anonymous = await research('RETURN 1 AS x', null, null, null as unknown as string);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("binds $__communities to every community for a '*' token, and to the token's own list otherwise", async () => {
+    const everywhere = (await createToken(api.db, { role: 'RESEARCHER', communities: ['*'], name: 'research everywhere' })).token;
+    const all = await rows(`MATCH (c:Community) WHERE ${s('c')} RETURN c.id AS id`, null, everywhere);
+    expect(all.communityIds).toEqual(expect.arrayContaining([api.communityId, api.otherCommunityId]));
+    expect(all.rows.map((r) => r.id)).toEqual(expect.arrayContaining([api.communityId, api.otherCommunityId]));
+    const mine = await rows(`MATCH (r:Resident) WHERE ${s('r')} RETURN count(r) AS n`);
+    expect(mine).toMatchObject({ communityIds: [api.communityId], rows: [{ n: 2 }] });
   });
 });
