@@ -81,6 +81,19 @@ describe('lint-deps', () => {
     ]);
   });
 
+  it('keeps the research checker pure (domain only) and the Cypher grammar inside it', () => {
+    const root = fixture({
+      'src/research/check.ts': "import { m } from '../domain/model.ts';\nimport { d } from '../db/database.ts';\nimport { s } from '../services/s.ts';\nimport { parse } from '@neo4j-cypher/language-support';\nexport const a = [m, d, s, parse];\n",
+      'src/services/s.ts': "import { a } from '../research/check.ts';\nexport const s = a;\n",
+      'src/db/x.ts': "import antlr from 'antlr4';\nexport const x = antlr;\n",
+    });
+    expect(summary(checkTree(root))).toEqual([
+      'src/db/x.ts:1: package',
+      'src/research/check.ts:2: room-import',
+      'src/research/check.ts:3: room-import',
+    ]);
+  });
+
   it('flags analytics importing neo4j-driver (both the driver rule and the analytics package allowlist)', () => {
     const root = fixture({ 'src/analytics/a.ts': "\nimport { int } from 'neo4j-driver';\nexport const a = int(1);\n" });
     expect(summary(checkTree(root))).toEqual(['src/analytics/a.ts:2: package', 'src/analytics/a.ts:2: package-allowlist']);
