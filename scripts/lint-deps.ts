@@ -127,7 +127,8 @@ export type RuleName =
   | 'cypher'
   | 'unknown-room'
   | 'outside-src'
-  | 'dynamic-import';
+  | 'dynamic-import'
+  | 'web-import';
 
 export interface Violation {
   /** path relative to the checked root, forward slashes. */
@@ -167,7 +168,41 @@ export function lintTree(rootDir: string, rules: Rules = RULES): LintResult {
   const violations = files.flatMap((file) =>
     checkFile(file, fs.readFileSync(path.join(rootDir, file), 'utf8'), rules),
   );
-  return { files, violations };
+  const webFiles = listSources(path.join(rootDir, WEB_RULES.dir)).map((abs) => toPosix(path.relative(rootDir, abs)));
+  const webViolations = webFiles.flatMap((file) => checkWebFile(file, fs.readFileSync(path.join(rootDir, file), 'utf8')));
+  return { files: [...files, ...webFiles], violations: [...violations, ...webViolations] };
+}
+
+/**
+ * The dashboard (web/src) runs in the browser and reaches the service only through /graphql: it may
+ * import its own files, the drawing packages, and from src/ only the closed vocabularies (pure data,
+ * so the page names every value as the API's enum descriptions do). Anything else of src/ would drag
+ * server code into the bundle or let the page bypass the API.
+ */
+export const WEB_RULES = {
+  dir: 'web/src',
+  srcFiles: ['src/domain/vocabulary.ts'],
+  packages: ['sigma', 'sigma/*', 'graphology', 'graphology-*'],
+} as const;
+
+export function checkWebFile(file: string, text: string): Violation[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const hint = `web/src may import: web/src, ${WEB_RULES.srcFiles.join(', ')}; packages: ${WEB_RULES.packages.join(', ')} (+ import type from any)`;
+  const out: Violation[] = [];
+  for (const ref of collectImports(sf)) {
+    if (ref.specifier === undefined) {
+      out.push({ file, line: ref.line, rule: 'dynamic-import', message: 'dynamic import with a computed specifier cannot be checked', hint: 'use a string literal' });
+      continue;
+    }
+    if (isRelative(ref.specifier)) {
+      const target = toPosix(path.posix.normalize(path.posix.join(path.posix.dirname(file), ref.specifier)));
+      if (target.startsWith(`${WEB_RULES.dir}/`) || (WEB_RULES.srcFiles as readonly string[]).includes(target)) continue;
+      out.push({ file, line: ref.line, rule: 'web-import', message: `'${ref.specifier}' resolves to ${target}: the dashboard talks to the service through /graphql only`, hint });
+    } else if (!matchesAny(packageName(ref.specifier), WEB_RULES.packages) && !ref.typeOnly) {
+      out.push({ file, line: ref.line, rule: 'web-import', message: `web imports '${packageName(ref.specifier)}'${isBuiltin(packageName(ref.specifier)) ? ' (a Node built-in: not in a browser)' : ''}`, hint });
+    }
+  }
+  return out;
 }
 
 /** Checks one file. `file` is relative to the repo root (e.g. `src/services/rank.ts`). */

@@ -37,12 +37,14 @@ export const QUERY_NAMES = [
   'import/find-rels',
   'import/update-nodes',
   'import/update-rels',
-  'meta/get-demo-state',
-  'meta/get-schema-version',
-  'meta/mark-demo-loaded',
+  'matching/create-project',
   'matching/get-conference',
   'matching/list-community-offers',
   'matching/list-conference-pool',
+  'matching/lock-pair',
+  'meta/get-demo-state',
+  'meta/get-schema-version',
+  'meta/mark-demo-loaded',
   'meta/set-schema-version',
   'nodes/change-state',
   'nodes/count-community-members',
@@ -67,6 +69,7 @@ export const QUERY_NAMES = [
   'rels/list-in',
   'rels/list-out',
   'rels/rel-exists',
+  'timebank/list-exchanges',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -235,6 +235,8 @@ export interface RelSpec {
    * analysis would drop or miscount (reciprocity, a provider's balance).
    */
   readonly distinctEnds?: { readonly en: string; readonly zh: string };
+  /** Both ends must belong to one community, with the refusal's words (a time bank keeps one ledger per community). */
+  readonly sameCommunity?: { readonly en: string; readonly zh: string };
   /** GraphQL names: the edge type, its two endpoint fields, the list fields on each end, the add mutation. */
   readonly gql: {
     readonly typeName: string;
@@ -266,6 +268,7 @@ export const REL_SPECS = {
   EXCHANGE: {
     type: 'EXCHANGED', from: ['Resident'], to: ['Resident'], time: 'event', zh: '时间银行服务（共享会）', en: 'Time-bank service given',
     distinctEnds: { en: 'provider and recipient must be different residents', zh: '服务提供者与接受者不能是同一人' },
+    sameCommunity: { en: 'provider and recipient must be residents of the same community', zh: '服务提供者与接受者须为同一社区居民' },
     props: {
       hours: { type: { kind: 'float', min: 0, above: true, max: BOUNDS.hours }, required: true, zh: '时长（小时）', en: 'Hours' },
       points: num(BOUNDS.points, '积分', 'Points'),

@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { analyticsTerm } from '../domain/vocabulary.ts';
 import { parse } from '../schema/parse.ts';
-import { dateTime, id } from '../schema/zod-props.ts';
+import { dateTime, id, propSchema } from '../schema/zod-props.ts';
+import { NODE_SPECS } from '../domain/model.ts';
+import { termsOf } from '../domain/vocabulary.ts';
+import { acceptMatch } from '../services/matching/accept.ts';
+import { timeBankOf, type TimeBankOutcome } from '../services/timebank/ledger.ts';
 import { matchProposals, type ComponentScore, type MatchOutcome } from '../services/matching/proposals.ts';
 import { boundedWeight } from '../schema/analytics-inputs.ts';
 import { definedWeights } from './analytics/requests.ts';
@@ -39,17 +43,48 @@ const matchArgs = z.object({
     .nullish(),
 });
 
+const positive = z.number().finite().gt(0, 'quantity must be > 0 / 数量须大于 0').max(1_000_000, 'quantity is at most 1,000,000 / 数量不超过 1,000,000');
+
+const acceptArgs = z.object({
+  input: z.object({
+    id,
+    conferenceId: id,
+    resourceId: id,
+    needId: id,
+    quantity: positive,
+    name: propSchema(NODE_SPECS.Project.props.name.type).nullish(),
+    leveragePoint: z.enum(termsOf('LeveragePoint')).nullish(),
+    description: propSchema(NODE_SPECS.Project.props.description.type).nullish(),
+    at: dateTime.nullish(),
+  }),
+});
+
 const sentence = (s: { explanation: { en: string; zh: string } }) => s.explanation.en;
 const sentenceZh = (s: { explanation: { en: string; zh: string } }) => s.explanation.zh;
 
 export function matchingResolvers() {
   return {
     Query: {
+      timeBank: (_: unknown, args: Args, ctx: GraphQLContext) => {
+        const a = parse(
+          z.object({ communityId: id, from: dateTime.nullish(), to: dateTime.nullish() }).refine((v) => !(v.from && v.to && v.to <= v.from), {
+            path: ['to'], message: 'the window is reversed: to is before from / 时间窗口颠倒：结束早于开始',
+          }),
+          args,
+        );
+        return timeBankOf(ctx.services, { communityId: a.communityId, from: a.from ?? null, to: a.to ?? null });
+      },
       matchProposals: (_: unknown, args: Args, ctx: GraphQLContext) => {
         const a = parse(matchArgs, args);
         return matchProposals(ctx.services, {
           scope: a.scope, asOf: a.asOf ?? null, weights: definedWeights(a.options?.weights), favourNewBridges: a.options?.favourNewBridges ?? false,
         });
+      },
+    },
+    Mutation: {
+      acceptMatch: (_: unknown, args: Args, ctx: GraphQLContext) => {
+        const a = parse(acceptArgs, args);
+        return acceptMatch(ctx.services, { ...a.input, name: a.input.name as string | null | undefined, description: a.input.description as string | null | undefined });
       },
     },
     MatchProposalsResult: {
@@ -63,6 +98,14 @@ export function matchingResolvers() {
       components: (p: { components: readonly ComponentScore[] }) => p.components.map((c) => ({ ...c, component: analyticsTerm('MatchComponent', c.component) })),
       explanation: sentence,
       explanationZh: sentenceZh,
+    },
+    TimeBankLedger: {
+      members: (r: TimeBankOutcome, args: PageArgs) => page(r.members, args),
+      rejected: (r: TimeBankOutcome) => ({ hours: r.rejected.HOURS, self: r.rejected.SELF, notMember: r.rejected.NOT_MEMBER }),
+    },
+    TimeBankMember: {
+      residentId: (m: { id: string }) => m.id,
+      resident: (m: { id: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Resident', m.id),
     },
     UnmetNeed: {
       need: (u: { needId: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Need', u.needId),

@@ -1,10 +1,12 @@
 /**
- * The HTTP service: POST/GET /graphql through Apollo Server, and GET /health. A small node:http
- * integration (Apollo's executeHTTPGraphQLRequest) keeps the dependencies to the chosen stack.
+ * The HTTP service: POST/GET /graphql through Apollo Server, GET /health, and the dashboard's built
+ * files at every other path (static.ts). A small node:http integration (Apollo's
+ * executeHTTPGraphQLRequest) keeps the dependencies to the chosen stack.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database.ts';
@@ -16,10 +18,14 @@ import { authenticate } from '../services/auth/tokens.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { formatError } from './format-error.ts';
+import { serveStatic } from './static.ts';
+import { REPO_ROOT } from '../db/local/paths.ts';
 import { closeAnalyticsPool } from '../compute/workers/index.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../compute/settings.ts';
 
 const MAX_BODY = 5 * 1024 * 1024;
+/** The dashboard Vite builds (scripts/build-web.ts); served at `/`. */
+const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };
 
 export interface App {
@@ -49,7 +55,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string; analytics?: AnalyticsSettings }): Promise<App> {
+export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string; analytics?: AnalyticsSettings; webRoot?: string }): Promise<App> {
   const pseudonymSecret = options.pseudonymSecret ?? randomBytes(32).toString('hex');
   const analytics = options.analytics ?? DEFAULT_ANALYTICS_SETTINGS;
   const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false,
@@ -78,7 +84,7 @@ export async function startApp(db: Database, options: { port: number; host: stri
       const report = await health(db);
       return send(res, report.status === 'ok' ? 200 : 503, report);
     }
-    if (url.pathname !== '/graphql') return send(res, 404, { error: 'Not found: use /graphql or /health' });
+    if (url.pathname !== '/graphql') return serveStatic(options.webRoot ?? WEB_ROOT, req, res, url.pathname);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -1,7 +1,7 @@
 /** Adds a relationship of one kind between two existing nodes, both in the caller's communities. */
 import { badInput, notFound } from '../../domain/errors.ts';
 import { inScope, mayWriteRel } from '../../domain/permissions.ts';
-import { REL_SPECS, type PropSpec, type RelKind } from '../../domain/model.ts';
+import { REL_SPECS, type PropSpec, type RelKind, type RelSpec } from '../../domain/model.ts';
 import { endsProblem } from '../../domain/storable.ts';
 import { createRel, getEndpoints, relExists } from '../../db/repositories/rels.ts';
 import type { NodeRecord, Props, RelRecord } from '../../db/repositories/records.ts';
@@ -35,6 +35,8 @@ export async function addRel(
     // An end outside the caller's communities is answered as a missing one (no existence oracle).
     if (!from || !inScope(ctx.principal, from.communityId)) throw notFound(spec.from.join('/'), ends.fromId, ['input', ends.fromPath]);
     if (!to || !inScope(ctx.principal, to.communityId)) throw notFound(spec.to.join('/'), ends.toId, ['input', ends.toPath]);
+    const same: RelSpec['sameCommunity'] = (spec as RelSpec).sameCommunity;
+    if (same && from.communityId !== to.communityId) throw badInput(`${same.en} / ${same.zh}`, ['input', ends.toPath]);
     if (await relExists(tx, kind, id)) throw idTaken(spec.gql.typeName, id);
     const rel = (await createRel(tx, kind, { id, fromId: ends.fromId, toId: ends.toId, props, now: ctx.now() }))!;
     return { ...rel, _from: shapeNode(ctx, from), _to: shapeNode(ctx, to) };
