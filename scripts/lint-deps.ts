@@ -72,7 +72,9 @@ export const RULES: Rules = {
     services: ['db', 'graph', 'analytics', 'compute', 'domain', 'schema', 'config', 'interchange', 'demo', 'research'],
     resolvers: ['services', 'schema', 'domain'],
     server: ['resolvers', 'services', 'compute', 'schema', 'domain', 'db', 'config'],
-    cli: ['services', 'db', 'domain', 'config', 'server', 'interchange'],
+    // report renders a use case's plain result (services' types only) as one HTML file.
+    report: ['services', 'domain'],
+    cli: ['services', 'db', 'domain', 'config', 'server', 'interchange', 'report'],
     root: '*',
   },
   rootFiles: {

@@ -2,13 +2,16 @@
 // returns: scope (an organisation's or partner's id), id (a resident of the community who attended, in the window, an
 //   activity it hosted or one belonging to a project it runs or claimed), volunteered (at one of them as VOLUNTEER or
 //   ORGANIZER), member (a member of it during the window, or the resident backing it, or a member of the organisation
-//   backing it) — one row per scope and resident reached.
+//   backing it) — one row per scope and resident reached. Each scope's activities are found from the scope outwards.
 MATCH (e:{{label}})
 WHERE e.id IN $scopeIds AND e.communityId = $communityId
-MATCH (a:Activity {communityId: $communityId})
-WHERE EXISTS { (e)-[:HOSTED]->(a) } OR EXISTS { (e)-[:RUNS|CLAIMED]->(:Project)<-[:PART_OF]-(a) }
+CALL (e) {
+  MATCH (e)-[:HOSTED]->(a:Activity) RETURN a
+  UNION
+  MATCH (e)-[:RUNS|CLAIMED]->(:Project)<-[:PART_OF]-(a:Activity) RETURN a
+}
 MATCH (r:Resident)-[x:ATTENDED]->(a)
-WHERE r.communityId = $communityId AND x.at >= $from AND x.at < $to
+WHERE a.communityId = $communityId AND r.communityId = $communityId AND x.at >= $from AND x.at < $to
 WITH e, r, collect(x.role) AS roles
 RETURN e.id AS scope, r.id AS id,
   any(role IN roles WHERE role IN ['VOLUNTEER', 'ORGANIZER']) AS volunteered,

@@ -1,9 +1,17 @@
 /**
  * publicness, partnerPublicness and reweavingReport through GraphQL over the demo community (`small`):
  * the demo's t0 = 2024-06-30 vs t1 = 2025-12-31, checked against the other analytics on the same
- * windows (crossing share, components, E-I), the roles that may run it, pseudonyms, and bad input.
+ * windows (crossing share, components, E-I), the roles that may run it, pseudonyms, and bad input;
+ * and the HTML report (`npm run report`): the same numbers as the queries, opened in a headless
+ * chromium without console errors, its screenshot and PDF saved to .reweave/report-artifacts/.
  */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.ts';
+import { neo4jUri } from '../../helpers/api.ts';
+import { openReport, REPORT_ARTIFACTS, browserOrSkip } from './browser.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
 import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
 import { codeOf, snapshot, startTestApi, type TestApi } from '../../helpers/api.ts';
@@ -225,5 +233,79 @@ describe('bad input, scope and roles', () => {
     await bad(`query($c: ID!) { reweavingReport(communityId: $c, t0: "${T0}", t1: "${T1}") { added } }`, { c: demo }, 'FORBIDDEN', [], other);
     const r = await api.gql(P, { scope, t0: T0, t1: T1 }, null);
     expect(codeOf(r)).toBe('UNAUTHENTICATED');
+  }, 120_000);
+});
+
+describe('the HTML report (npm run report)', () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'reweave-report-'));
+  const env = { NEO4J_URI: neo4jUri(), REWEAVE_DATA_DIR: path.join(work, 'data') };
+  const report = (file: string, ...extra: string[]) => runCli('src/cli/report.ts', ['--community', demo, '--t0', T0, '--t1', T1, '--out', path.join(work, file), ...extra], env);
+  const figures = (file: string) => {
+    const html = readFileSync(path.join(work, file), 'utf8');
+    const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!;
+    return { html, data: JSON.parse(json) };
+  };
+
+  it('refuses t1 ≤ t0 and an unknown language before touching the database', async () => {
+    const back = await runCli('src/cli/report.ts', ['--community', demo, '--t0', T1, '--t1', T0, '--out', path.join(work, 'x.html')], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(back.code).toBe(1);
+    expect(back.stderr).toMatch(/--t1 must be after --t0/);
+    const lang = await runCli('src/cli/report.ts', ['--community', demo, '--t0', T0, '--t1', T1, '--out', path.join(work, 'x.html'), '--lang', 'fr'], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(lang.code).toBe(1);
+    expect(lang.stderr).toMatch(/--lang must be zh or en/);
+    expect(existsSync(path.join(work, 'x.html'))).toBe(false);
+  });
+
+  it('writes one self-contained file, in Chinese by default, with the numbers of the GraphQL queries', async () => {
+    const run = await report('report.html');
+    expect(run.code, run.stderr).toBe(0);
+    const { html, data } = figures('report.html');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('社区公共性与关系重织评估报告');
+    expect(html).not.toMatch(/<link|<img|src=|href="http|@import|url\(/);
+    expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(4);
+    const api = (await ok(PUBLICNESS, { scope: { communityId: demo }, t0: T0, t1: T1 })).publicness;
+    expect(data.index.t0).toBe(api.index.t0);
+    expect(data.index.t1).toBe(api.index.t1);
+    expect(data.index.interval).toEqual(api.index.interval);
+    expect(data.index.pValue).toBe(api.index.pValue);
+    expect(data.index.sensitivity.delta.min).toBe(api.index.sensitivity.delta.min);
+    api.components.forEach((c: any, i: number) => {
+      const mine = data.components[i];
+      expect([mine.t0, mine.t1, mine.delta, mine.interval, mine.pValue]).toEqual([c.t0, c.t1, c.delta, c.interval, c.pValue]);
+    });
+    const rw = (await ok(`query($c: ID!) { reweavingReport(communityId: $c, t0: "${T0}", t1: "${T1}") { added lost kept bridgesAdded bridgesLost t1 { ties modularity averageClustering ei } } }`, { c: demo })).reweavingReport;
+    expect(data.reweaving).toMatchObject({ added: rw.added, lost: rw.lost, kept: rw.kept, bridgesAdded: rw.bridgesAdded, bridgesLost: rw.bridgesLost });
+    expect(data.reweaving.t1).toMatchObject(rw.t1);
+    const partners = (await ok(`query($c: ID!) { partnerPublicness(communityId: $c, t0: "${T0}", t1: "${T1}") { partners { partnerId name t1 exitFlag } } }`, { c: demo })).partnerPublicness.partners;
+    expect(data.partners.map((p: any) => [p.partnerId, p.name, p.t1, p.exitFlag])).toEqual(partners.map((p: any) => [p.partnerId, p.name, p.t1, p.exitFlag]));
+    // The figures shown are those numbers, rounded.
+    expect(html).toContain(api.index.t1.toFixed(3));
+    expect(html).toContain(partners[0].name);
+  }, 300_000);
+
+  it('names partners by pseudonym only when pseudonymised, and speaks English when asked', async () => {
+    const run = await report('researcher.html', '--pseudonymise', '--lang', 'en');
+    expect(run.code, run.stderr).toBe(0);
+    const { html, data } = figures('researcher.html');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Publicness and reweaving evaluation');
+    expect(data.pseudonymised).toBe(true);
+    const named = (await ok(`query($c: ID!) { partnerPublicness(communityId: $c, t0: "${T0}", t1: "${T1}") { partners { name } } }`, { c: demo })).partnerPublicness.partners;
+    for (const p of data.partners) expect(p.name).toMatch(/^P-[0-9a-f]{10}$/);
+    for (const p of named) expect(html).not.toContain(p.name);
+  }, 300_000);
+
+  it('opens in a headless chromium without console errors, and prints to PNG and PDF', async (ctx) => {
+    const browser = browserOrSkip(ctx);
+    if (!browser) return;
+    mkdirSync(REPORT_ARTIFACTS, { recursive: true });
+    const seen = await openReport(browser, path.join(work, 'report.html'), REPORT_ARTIFACTS);
+    expect(seen.errors).toEqual([]);
+    expect(seen.requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    expect(seen.svgs).toBeGreaterThanOrEqual(4);
+    expect(seen.title).toContain('社区公共性与关系重织评估报告');
+    expect(statSync(seen.png).size).toBeGreaterThan(10_000);
+    expect(readFileSync(seen.pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 });

@@ -1,0 +1,77 @@
+/** The report's words in Chinese (the default) and English. */
+export type Lang = 'zh' | 'en';
+
+export const WORDS = {
+  title: { zh: '社区公共性与关系重织评估报告', en: 'Publicness and reweaving evaluation' },
+  community: { zh: '社区', en: 'Community' },
+  period: { zh: '比较时点', en: 'Dates compared' },
+  window: { zh: '每个时点回溯 {days} 天', en: 'each over the {days} days before it' },
+  generated: { zh: '生成时间', en: 'Generated' },
+  pseudonymised: { zh: '本报告为化名版本（研究者）：合伙人以代号显示。', en: 'Pseudonymised edition (researcher): partners appear under pseudonyms.' },
+  index: { zh: '公共性指数', en: 'Publicness index' },
+  indexNote: {
+    zh: '指数为各构成的加权平均（默认等权），各构成均为 [0, 1] 的比例；区间为配对自助法 95% 区间（B = {b}），p 值为置换检验（{p} 次）双侧 p 值。',
+    en: 'The index is the weighted mean of the components (equal weights by default), each a share in [0, 1]; intervals are 95 % paired-bootstrap intervals (B = {b}), p-values two-sided permutation p-values ({p} permutations).',
+  },
+  components: { zh: '指数构成', en: 'Components' },
+  component: { zh: '构成', en: 'Component' },
+  delta: { zh: '变化', en: 'Change' },
+  interval: { zh: '95% 区间', en: '95 % interval' },
+  pValue: { zh: 'p 值', en: 'p-value' },
+  weight: { zh: '权重', en: 'Weight' },
+  sensitivity: { zh: '权重敏感性', en: 'Weight sensitivity' },
+  sensitivityNote: {
+    zh: '在 {n} 组随机权重（平坦 Dirichlet 分布）下指数的范围；{share} 的权重组合下指数上升。',
+    en: 'The index under {n} random weightings (flat Dirichlet); it rose under {share} of them.',
+  },
+  range: { zh: '范围', en: 'Range' },
+  reweaving: { zh: '关系网络重织', en: 'Reweaving of the tie network' },
+  reweavingNote: { zh: '两个时点前 365 天的居民关系网络对比，分组：{group}。', en: 'The residents\u2019 tie network of the 365 days before each date; grouping: {group}.' },
+  figure: { zh: '指标', en: 'Figure' },
+  residents: { zh: '居民', en: 'Residents' },
+  ties: { zh: '关系', en: 'Ties' },
+  added: { zh: '新增关系', en: 'Ties added' },
+  lost: { zh: '消失关系', en: 'Ties lost' },
+  kept: { zh: '保持关系', en: 'Ties kept' },
+  bridgesAdded: { zh: '新增跨群体关系（新桥）', en: 'Cross-group ties added (new bridges)' },
+  bridgesLost: { zh: '消失的跨群体关系', en: 'Cross-group ties lost' },
+  isolates: { zh: '孤立居民', en: 'Isolates' },
+  componentsCount: { zh: '连通分量', en: 'Components' },
+  largestShare: { zh: '最大连通分量占比', en: 'Largest component\u2019s share' },
+  density: { zh: '密度', en: 'Density' },
+  clustering: { zh: '平均聚类系数', en: 'Average clustering' },
+  modularity: { zh: 'Louvain 模块度', en: 'Louvain modularity' },
+  ei: { zh: 'E-I 指数', en: 'E-I index' },
+  crossingTies: { zh: '跨群体关系', en: 'Cross-group ties' },
+  groups: { zh: '各群体', en: 'Per group' },
+  group: { zh: '群体', en: 'Group' },
+  tiesInside: { zh: '群内关系', en: 'Ties inside' },
+  tiesOut: { zh: '群外关系', en: 'Ties out' },
+  partners: { zh: '合伙人公共性排名', en: 'Partners by publicness' },
+  partnersNote: {
+    zh: '按 t1 公共性指数排序；红色为建议动态退出（挂牌合作且两个时点均处于最低十分位，或近 365 天未触达居民）。',
+    en: 'Ranked by the index at t1; red: flagged for dynamic exit (ACTIVE and in the lowest decile at both dates, or no resident reached in the last 365 days).',
+  },
+  rank: { zh: '排名', en: 'Rank' },
+  partner: { zh: '合伙人', en: 'Partner' },
+  status: { zh: '状态', en: 'Status' },
+  reached: { zh: '触达居民', en: 'Residents reached' },
+  exit: { zh: '动态退出', en: 'Dynamic exit' },
+  LOWEST_DECILE: { zh: '最低十分位', en: 'lowest decile' },
+  NO_RESIDENT_REACHED: { zh: '未触达居民', en: 'no resident reached' },
+  noData: { zh: '无数据', en: 'no data' },
+  empty: { zh: '无法计算：', en: 'Cannot be computed: ' },
+  method: { zh: '方法与定义见 docs/analytics.md「公共性」一节（Nardo 等 2008；Efron & Tibshirani 1993；Krackhardt & Stern 1988；Blondel 等 2008）。', en: 'Methods and definitions: docs/analytics.md, "Publicness" (Nardo et al. 2008; Efron & Tibshirani 1993; Krackhardt & Stern 1988; Blondel et al. 2008).' },
+  participation: { zh: '公共活动参与', en: 'Participation' },
+  crossing: { zh: '跨群体关系', en: 'Crossing' },
+  connectedness: { zh: '网络连通', en: 'Connectedness' },
+  publicBenefitOrganisations: { zh: '公益型组织', en: 'Public-benefit organisations' },
+  partnerInvolvement: { zh: '合伙人活动参与', en: 'Partner involvement' },
+  contributions: { zh: '社区基金捐赠', en: 'Contributions' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Word = keyof typeof WORDS;
+
+export function say(lang: Lang, word: Word, values: Record<string, string | number> = {}): string {
+  return WORDS[word][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
