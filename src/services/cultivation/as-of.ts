@@ -6,13 +6,19 @@
  */
 import { dataRange } from '../../db/repositories/graph.ts';
 import type { ServiceContext } from '../context.ts';
+import { projectionCache } from './cache.ts';
 
 const DAY_MS = 86_400_000;
 export const YEAR_MS = 365 * DAY_MS;
 
 const endOfDay = (t: number) => new Date(Math.floor(t / DAY_MS) * DAY_MS + DAY_MS);
 
+const ranges = projectionCache<{ first: Date | null; last: Date | null }>();
+
+/** The community's first and last dated record (a scan of its residents' relationships), cached per data version. */
+export const communityRange = (ctx: ServiceContext, communityId: string) => ranges(ctx, communityId, () => dataRange(ctx.db, communityId));
+
 export async function defaultAsOf(ctx: ServiceContext, communityId: string): Promise<Date> {
-  const { last } = await dataRange(ctx.db, communityId);
+  const { last } = await communityRange(ctx, communityId);
   return endOfDay((last ?? ctx.now()).getTime());
 }

@@ -23,10 +23,9 @@ import type { HistoryArrays } from '../../analytics/cultivation/histories.ts';
 import { DEFAULTS, promotedIn, residentsAt, scoreCandidates, trainingRows, type Scored } from '../../analytics/cultivation/promotion.ts';
 import { badInput } from '../../domain/errors.ts';
 import type { CultivationStage } from '../../domain/vocabulary.ts';
-import { dataRange } from '../../db/repositories/graph.ts';
 import { networkArrays, prepareNetwork } from '../analytics/network.ts';
 import type { ServiceContext } from '../context.ts';
-import { defaultAsOf, YEAR_MS } from './as-of.ts';
+import { communityRange, defaultAsOf, YEAR_MS } from './as-of.ts';
 import { projectionCache } from './cache.ts';
 import { requireCommunity } from './funnel.ts';
 import { projectHistories } from './histories.ts';
@@ -136,8 +135,8 @@ interface Measurer {
 async function measurer(ctx: ServiceContext, communityId: string, h: HistoryArrays, p: ParticipationArrays, asOf: number, first: number): Promise<Measurer> {
   const cuts: number[] = [];
   for (let cut = asOf; cut > first - YEAR_MS && cuts.length < 10; cut -= YEAR_MS) cuts.push(cut);
-  const snaps: Awaited<ReturnType<typeof snapshot>>[] = [];
-  for (const cut of cuts) snaps.push(await snapshot(ctx, communityId, cut));
+  // A cut-off at or before the first record has an empty year behind it: no snapshot to read.
+  const snaps = await Promise.all(cuts.map((cut) => (cut > first ? snapshot(ctx, communityId, cut) : Promise.resolve(null))));
   const participationIndex = new Map(p.ids.map((id, i) => [id, i]));
   return (resident, end) => {
     const row = new Float64Array(FEATURES.length);
@@ -219,20 +218,25 @@ function format(feature: Feature, value: number): string {
   return String(value);
 }
 
-/** "…, more than 92% of good people / …，高于 92% 的好人" for the features that raise the score most. */
-function reasonsOf(items: FeatureContribution[], stage: CultivationStage, top = 3): Reason[] {
+/**
+ * "…, more than 92% of good people / …，高于 92% 的好人" for the features that raise the score most and
+ * on which the resident stands high (above the training mean; for the fallback, ranked high), each
+ * compared with the share of the residents at the stage below it (for constraint, above it).
+ */
+function reasonsOf(items: (FeatureContribution & { above: number; high: boolean; stated: boolean })[], stage: CultivationStage, top = 3): Reason[] {
   const words = stageWords(SUBJECTS.RESIDENT_CULTIVATION, stage);
   const people = { en: `${words.en.split(':')[0]!.toLowerCase()}s`.replace(/persons$/, 'people'), zh: words.zh };
   return items
-    .filter((c) => c.contribution > 0)
+    // What the resident does more of (or, for constraint in the fallback, less): a term raised by a
+    // value below the mean through a negative coefficient says little to a worker and is not a reason.
+    .filter((c) => c.contribution > 0 && c.stated)
     .sort((a, b) => b.contribution - a.contribution || FEATURES.indexOf(a.feature) - FEATURES.indexOf(b.feature))
     .slice(0, top)
     .map((c) => {
       const w = FEATURE_WORDS[c.feature];
       const v = format(c.feature, c.value);
-      const lower = c.feature === 'constraint';
-      const share = Math.round((lower ? 1 - c.percentile : c.percentile) * 100);
-      const compare = lower ? { en: `lower than ${share}% of ${people.en}`, zh: `低于 ${share}% 的${people.zh}` } : { en: `more than ${share}% of ${people.en}`, zh: `高于 ${share}% 的${people.zh}` };
+      const share = Math.round((c.high ? c.percentile : c.above) * 100);
+      const compare = c.high ? { en: `more than ${share}% of ${people.en}`, zh: `高于 ${share}% 的${people.zh}` } : { en: `less than ${share}% of ${people.en}`, zh: `低于 ${share}% 的${people.zh}` };
       return { feature: c.feature, en: `${w.en(v)} in the last year, ${compare.en}`, zh: `过去一年${w.zh(v)}，${compare.zh}` };
     });
 }
@@ -269,7 +273,7 @@ async function rank(ctx: ServiceContext, request: CandidatesRequest, stage: numb
   const asOf = asOfDate.getTime();
   const options = { ...DEFAULTS };
   const [{ histories: h }, p, range] = await Promise.all([
-    projectHistories(ctx, request.communityId, 'RESIDENT_CULTIVATION'), projectParticipation(ctx, request.communityId), dataRange(ctx.db, request.communityId),
+    projectHistories(ctx, request.communityId, 'RESIDENT_CULTIVATION'), projectParticipation(ctx, request.communityId), communityRange(ctx, request.communityId),
   ]);
   const measure = await measurer(ctx, request.communityId, h, p, asOf, (range.first ?? asOfDate).getTime());
   const training = train(h, stage, asOf, measure);
@@ -280,10 +284,11 @@ async function rank(ctx: ServiceContext, request: CandidatesRequest, stage: numb
   const above = FEATURES.map((_, j) => shareBelow(Float64Array.from(rows, (r) => -r[j]!)));
   const candidates: Candidate[] = current.map((i, k) => {
     const contributions = FEATURES.map((feature, j) => ({
-      feature, value: rows[k]![j]!, standardised: scored.standardised[k]![j]!, contribution: scored.contributions[k]![j]!,
-      percentile: REVERSED[j] ? 1 - above[j]![k]! : below[j]![k]!,
+      feature, value: rows[k]![j]!, standardised: scored.standardised[k]![j]!, contribution: scored.contributions[k]![j]!, percentile: below[j]![k]!,
     }));
-    return { nodeId: h.ids[i]!, rank: 0, score: scored.scores[k]!, logit: scored.logits[k]!, contributions, reasons: reasonsOf(contributions, request.stage) };
+    // Above the mean (model) or, for the fallback, ranked high by a higher value: compared with those below.
+    const reasons = reasonsOf(contributions.map((c, j) => ({ ...c, above: above[j]![k]!, high: scored.model ? c.standardised >= 0 : !REVERSED[j], stated: scored.model ? c.standardised >= 0 : true })), request.stage);
+    return { nodeId: h.ids[i]!, rank: 0, score: scored.scores[k]!, logit: scored.logits[k]!, contributions, reasons };
   });
   candidates.sort((a, b) => b.score - a.score || (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
   candidates.forEach((c, k) => (c.rank = k > 0 && c.score === candidates[k - 1]!.score ? candidates[k - 1]!.rank : k + 1));
