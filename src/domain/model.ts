@@ -146,6 +146,10 @@ export const NODE_SPECS = {
       description: text('简介', 'Description'),
       startsAt: date('开始', 'Starts at'),
       endsAt: date('结束', 'Ends at'),
+      // Set by evaluateProject when the claiming workflow ends (seeds/004: delivered, then evaluated).
+      rating: { type: { kind: 'int', min: 1, max: 5 }, zh: '评估评分（1–5）', en: 'Evaluation rating (1–5)' },
+      beneficiaries: { type: { kind: 'int', min: 0, max: BOUNDS.population }, zh: '受益人数', en: 'Beneficiaries reached' },
+      evaluationNotes: text('评估意见', 'Evaluation notes'),
     },
   },
   Activity: {

@@ -314,6 +314,13 @@ export const ANALYTICS_VOCABULARIES = {
       PARTLY_MET: { zh: '部分满足', en: 'Partly met; no capacity left for the rest', value: 'PARTLY_MET' },
     },
   ),
+  ClaimingFlag: analytics(
+    { zh: '认领看板提示', en: 'A flag on the claiming board' },
+    {
+      UNCLAIMED: { zh: '发布超期无人认领', en: 'Published longer than the stale limit with no claimant', value: 'UNCLAIMED' },
+      OVERDUE: { zh: '实施超过结束日期', en: 'In progress past its end date', value: 'OVERDUE' },
+    },
+  ),
 } as const;
 
 export type AnalyticsVocabularyName = keyof typeof ANALYTICS_VOCABULARIES;

@@ -36,6 +36,9 @@ export type { CheckedQuery, ColumnReading } from './columns.ts';
 /** The parameter the service binds to the token's community ids. */
 export const COMMUNITIES_PARAM = '__communities';
 export const MAX_QUERY_LENGTH = 10_000;
+/** Brackets and CASE expressions open at once, and tokens: what keeps the parse's time bounded. */
+export const MAX_DEPTH = 12;
+export const MAX_TOKENS = 1_500;
 
 const ALLOWED_RULES = new Set([
   'statementsOrCommands', 'statementOrCommand', 'preparsedStatement', 'statement', 'regularQuery', 'union', 'singleQuery', 'clause',
@@ -106,7 +109,9 @@ export function checkResearchQuery(text: string): CheckedQuery {
   if (text.length > MAX_QUERY_LENGTH) refuse('length', `${text.length} characters, at most ${MAX_QUERY_LENGTH}`);
   const bad = FORBIDDEN_CHARACTERS.exec(text);
   if (bad) refuse('characters', `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, bad.index);
-  const parsed = parseCypher(text);
+  const parsed = parseCypher(text, { maxDepth: MAX_DEPTH, maxTokens: MAX_TOKENS });
+  if (parsed.limit?.kind === 'tokens') refuse('length', `${parsed.limit.value} tokens, at most ${MAX_TOKENS}`, parsed.limit.offset);
+  if (parsed.limit?.kind === 'nesting') refuse('nesting', `more than ${MAX_DEPTH} brackets or CASE expressions open at once`, parsed.limit.offset);
   // Before the syntax: a look-alike letter makes a keyword a name, and the parse fail, but it is the
   // character that the researcher has to hear about.
   for (const token of parsed.tokens) {

@@ -38,7 +38,23 @@ export interface ParsedCypher {
   /** Hidden tokens (comments, white space) in order; they are not part of the tree. */
   readonly hidden: readonly TokenNode[];
   readonly errors: readonly { offset: number; message: string }[];
+  /**
+   * Where the tokens broke a limit before anything was parsed: ANTLR's prediction grows steeply with
+   * nesting (fifty nested CASE expressions took 28 s here) and its recursion overflows the stack on a
+   * few thousand brackets, so both are counted on the token stream, which costs linear time.
+   */
+  readonly limit?: { kind: 'nesting' | 'tokens'; offset: number; value: number };
 }
+
+export interface ParseLimits {
+  /** Brackets and CASE … END open at once. */
+  readonly maxDepth: number;
+  /** Tokens other than white space and comments. */
+  readonly maxTokens: number;
+}
+
+const OPENERS = new Set(['LPAREN', 'LBRACKET', 'LCURLY', 'CASE']);
+const CLOSERS = new Set(['RPAREN', 'RBRACKET', 'RCURLY', 'END']);
 
 interface AntlrToken { type: number; text: string; start: number; stop: number; channel: number }
 interface AntlrTree {
@@ -77,8 +93,8 @@ const antlr = require('antlr4') as Antlr;
 
 const EOF = -1;
 
-/** Parses one query; never throws on bad input (the errors say what is wrong). */
-export function parseCypher(text: string): ParsedCypher {
+/** Parses one query; never throws on bad input (the errors, or the limit, say what is wrong). */
+export function parseCypher(text: string, limits: ParseLimits = { maxDepth: Infinity, maxTokens: Infinity }): ParsedCypher {
   const errors: { offset: number; message: string }[] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -95,11 +111,23 @@ export function parseCypher(text: string): ParsedCypher {
   lexer.removeErrorListeners();
   lexer.addErrorListener(listener);
   const tokens = new antlr.CommonTokenStream(lexer);
+  tokens.fill();
+  const visible = tokens.tokens.filter((t) => t.channel === 0 && t.type !== EOF);
+  const symbolic = (type: number) => lexer.symbolicNames[type] ?? '';
+  let limit: ParsedCypher['limit'];
+  if (visible.length > limits.maxTokens) limit = { kind: 'tokens', offset: visible[limits.maxTokens]!.start, value: visible.length };
+  let depth = 0;
+  for (const t of visible) {
+    if (limit) break;
+    if (OPENERS.has(symbolic(t.type))) depth += 1;
+    else if (CLOSERS.has(symbolic(t.type))) depth -= 1;
+    if (depth > limits.maxDepth) limit = { kind: 'nesting', offset: t.start, value: depth };
+  }
   const parser = new support.CypherParser(tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(listener);
-  const root = parser.statementsOrCommands();
-  tokens.fill();
+  // Nothing is parsed past a limit: the tree is an empty root.
+  const root: AntlrTree = limit ? { ruleIndex: -1, children: [] } : parser.statementsOrCommands();
 
   const typeName = (type: number): string => {
     if (type === EOF) return 'EOF';
@@ -119,7 +147,7 @@ export function parseCypher(text: string): ParsedCypher {
   };
   const tree = convert(root) as RuleNode;
   const all = tokens.tokens.filter((t) => t.type !== EOF);
-  return { tree, tokens: all.filter((t) => t.channel === 0).map(toToken), hidden: all.filter((t) => t.channel !== 0).map(toToken), errors };
+  return { tree, tokens: all.filter((t) => t.channel === 0).map(toToken), hidden: all.filter((t) => t.channel !== 0).map(toToken), errors, ...(limit ? { limit } : {}) };
 }
 
 /** Every token under a node, in order. */

@@ -4,7 +4,9 @@
  * test) can tell which one refused a query.
  */
 export const RESEARCH_RULES = {
-  length: { en: 'the query is too long', zh: '查询过长' },
+  length: { en: 'the query is too long (characters or tokens)', zh: '查询过长（字符数或词元数）' },
+  nesting: { en: 'brackets or CASE expressions are nested too deeply', zh: '括号或 CASE 表达式嵌套过深' },
+  complexity: { en: 'the query could not be checked within the time the checker is given', zh: '查询无法在检查时限内完成检查' },
   characters: { en: 'the query holds a character that is not allowed (control, invisible or line-separator characters anywhere; anything but ASCII outside string literals)', zh: '查询含有不允许的字符（控制符、不可见字符或行分隔符；字符串字面量以外只允许 ASCII）' },
   syntax: { en: 'the query is not valid Cypher', zh: '查询不是有效的 Cypher' },
   statements: { en: 'one statement per query', zh: '每次只能提交一条语句' },

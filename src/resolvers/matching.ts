@@ -10,6 +10,7 @@ import { dateTime, id, propSchema } from '../schema/zod-props.ts';
 import { NODE_SPECS } from '../domain/model.ts';
 import { termsOf } from '../domain/vocabulary.ts';
 import { acceptMatch } from '../services/matching/accept.ts';
+import { claimingBoard, claimProject, evaluateProject } from '../services/projects/claiming.ts';
 import { timeBankOf, type TimeBankOutcome } from '../services/timebank/ledger.ts';
 import { matchProposals, type ComponentScore, type MatchOutcome } from '../services/matching/proposals.ts';
 import { boundedWeight } from '../schema/analytics-inputs.ts';
@@ -59,12 +60,26 @@ const acceptArgs = z.object({
   }),
 });
 
+const evaluateArgs = z.object({
+  input: z.object({
+    projectId: id,
+    rating: z.number().int('rating must be an integer 1–5 / 评分须为 1–5 的整数').min(1, 'rating must be 1–5 / 评分须为 1–5').max(5, 'rating must be 1–5 / 评分须为 1–5'),
+    beneficiaries: z.number().int('beneficiaries must be a whole number / 受益人数须为整数').min(0, 'beneficiaries must be ≥ 0 / 受益人数须 ≥ 0').max(10_000_000),
+    notes: propSchema(NODE_SPECS.Project.props.evaluationNotes.type).nullish(),
+    at: dateTime.nullish(),
+  }),
+});
+
 const sentence = (s: { explanation: { en: string; zh: string } }) => s.explanation.en;
 const sentenceZh = (s: { explanation: { en: string; zh: string } }) => s.explanation.zh;
 
 export function matchingResolvers() {
   return {
     Query: {
+      claimingBoard: (_: unknown, args: Args, ctx: GraphQLContext) => {
+        const a = parse(z.object({ communityId: id, staleDays: z.number().int().min(1, 'staleDays must be 1–3650 / 天数须为 1–3650').max(3650, 'staleDays must be 1–3650 / 天数须为 1–3650').nullish(), asOf: dateTime.nullish() }), args);
+        return claimingBoard(ctx.services, a);
+      },
       timeBank: (_: unknown, args: Args, ctx: GraphQLContext) => {
         const a = parse(
           z.object({ communityId: id, from: dateTime.nullish(), to: dateTime.nullish() }).refine((v) => !(v.from && v.to && v.to <= v.from), {
@@ -82,6 +97,14 @@ export function matchingResolvers() {
       },
     },
     Mutation: {
+      claimProject: (_: unknown, args: Args, ctx: GraphQLContext) => {
+        const a = parse(z.object({ input: z.object({ projectId: id, claimantId: id, at: dateTime.nullish() }) }), args);
+        return claimProject(ctx.services, a.input);
+      },
+      evaluateProject: (_: unknown, args: Args, ctx: GraphQLContext) => {
+        const a = parse(evaluateArgs, args);
+        return evaluateProject(ctx.services, { ...a.input, notes: a.input.notes as string | null | undefined });
+      },
       acceptMatch: (_: unknown, args: Args, ctx: GraphQLContext) => {
         const a = parse(acceptArgs, args);
         return acceptMatch(ctx.services, { ...a.input, name: a.input.name as string | null | undefined, description: a.input.description as string | null | undefined });
@@ -106,6 +129,9 @@ export function matchingResolvers() {
     TimeBankMember: {
       residentId: (m: { id: string }) => m.id,
       resident: (m: { id: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Resident', m.id),
+    },
+    ClaimingBoardEntry: {
+      project: (e: { projectId: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Project', e.projectId),
     },
     UnmetNeed: {
       need: (u: { needId: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.node('Need', u.needId),

@@ -120,6 +120,9 @@ export const ESCAPES: readonly Escape[] = [
   c('characters', 'a right-to-left override', `MATCH (r:Resident) WHERE ${s('r')} RETURN '\u202e' AS x`),
   c('syntax', 'an unclosed string hiding a write', `MATCH (r:Resident) WHERE ${s('r')} RETURN 'x AS y CREATE (:Resident)`),
   c('length', 'a query past the length limit', `MATCH (r:Resident) WHERE ${s('r')} RETURN count(r) /* ${'x'.repeat(10_000)} */`),
+  c('nesting', 'brackets nested past the limit', `RETURN ${'['.repeat(13)}1${']'.repeat(13)} AS x`),
+  c('nesting', 'CASE expressions nested past the limit (their parse time grows steeply)', `RETURN ${'CASE WHEN true THEN '.repeat(13)}1${' END'.repeat(13)} AS x`),
+  c('length', 'more tokens than the limit', `RETURN ${Array.from({ length: 800 }, () => '1').join('+')} AS x`),
   // Only the database can tell
   c('timeout', 'ten billion rows past a 1 s timeout', `UNWIND ${HUNDRED} AS a UNWIND ${HUNDRED} AS b UNWIND ${HUNDRED} AS x UNWIND ${HUNDRED} AS y UNWIND ${HUNDRED} AS z RETURN count(*) AS n`, { options: { timeoutSeconds: 1 }, by: 'database' }),
 ];

@@ -1,6 +1,6 @@
 /**
  * researchQuery: a researcher's read-only Cypher over their communities (docs/research-query.md).
- * Check the text (src/research/check.ts) → bind $__communities to the token's communities →
+ * Check the text (src/research/check.ts, in a worker thread with a deadline: checker.ts) → bind $__communities to the token's communities →
  * EXPLAIN and check the query type and plan → run in a READ transaction with the timeout and the
  * row cap → read each column by the pseudonymisation policy. Every refusal is BAD_USER_INPUT at
  * `cypher` (or `parameters.<name>`) naming its rule in `extensions.rule`.
@@ -8,7 +8,8 @@
 import { badInput, type FieldPath } from '../../domain/errors.ts';
 import { mayRunResearchQuery, seesAll, seesPseudonymsOnly } from '../../domain/permissions.ts';
 import { explainResearch, listCommunityIds, ResearchDbRefusal, runResearch, type Json } from '../../db/research.ts';
-import { checkResearchQuery, COMMUNITIES_PARAM, type CheckedQuery, type ColumnReading } from '../../research/check.ts';
+import { COMMUNITIES_PARAM, type CheckedQuery, type ColumnReading } from '../../research/check.ts';
+import { ResearchChecker } from '../../research/checker.ts';
 import { RESEARCH_LIMITS } from '../../research/limits.ts';
 import { checkPlan } from '../../research/plan.ts';
 import { refusalMessage, ResearchRefusal, type Refusal } from '../../research/rules.ts';
@@ -42,9 +43,12 @@ function refused(refusal: Refusal, path: FieldPath = ['cypher']): Error {
   return badInput(refusalMessage(refusal), path, { rule: refusal.rule, detail: refusal.detail, ...(refusal.offset === undefined ? {} : { offset: refusal.offset }) });
 }
 
-function checked(cypher: string): CheckedQuery {
+/** One checker thread for the process (started on the first query, never keeping the process alive). */
+const checker = new ResearchChecker();
+
+async function checked(cypher: string): Promise<CheckedQuery> {
   try {
-    return checkResearchQuery(cypher);
+    return await checker.check(cypher);
   } catch (error) {
     if (error instanceof ResearchRefusal) throw refused(error.refusal);
     throw error;
@@ -76,7 +80,7 @@ function read(reading: ColumnReading, value: Json, secret: string): Json {
 export async function researchQuery(ctx: ServiceContext, input: ResearchQueryInput): Promise<ResearchQueryResult> {
   requireRole(mayRunResearchQuery(ctx.principal), ctx.principal, 'run research queries');
   checkParameters(input.parameters);
-  const query = checked(input.cypher);
+  const query = await checked(input.cypher);
   const pseudonyms = seesPseudonymsOnly(ctx.principal);
   // Analysts read names where the API shows them: the same rules, the researcher's own text.
   const text = pseudonyms ? query.text : input.cypher;
