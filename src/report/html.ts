@@ -52,6 +52,8 @@ export function renderReport(data: ReportData, lang: Lang = 'zh'): string {
   const t0 = day(data.t0);
   const t1 = day(data.t1);
   const groupLabel = analyticsLabel('GroupingAttribute', rw.groupBy)[lang];
+  // A group is a stored value: a housing type or a stage reads as its term, anything else as itself.
+  const groupName = (g: string) => (VOCABULARIES.HousingType.terms as Record<string, { zh: string; en: string }>)[g]?.[lang] ?? (VOCABULARIES.CultivationStage.terms as Record<string, { zh: string; en: string }>)[g]?.[lang] ?? g;
   const statusLabel = (status: string | null) => (status === null ? '–' : (VOCABULARIES.PartnerStatus.terms as Record<string, { zh: string; en: string }>)[status]?.[lang] ?? status);
 
   const indexBlock = pub.empty
@@ -89,7 +91,7 @@ export function renderReport(data: ReportData, lang: Lang = 'zh'): string {
     + table([s('group'), s('residents'), s('tiesInside'), s('tiesOut'), `${s('ei')} t0`, `${s('ei')} t1`, s('isolates')],
       rw.t1.groups.map((g) => {
         const before = rw.t0.groups.find((x) => x.group === g.group);
-        return [g.group, String(g.residents), String(g.tiesInside), String(g.tiesOut), f3(before?.ei ?? null), f3(g.ei), String(g.isolates)];
+        return [groupName(g.group), String(g.residents), String(g.tiesInside), String(g.tiesOut), f3(before?.ei ?? null), f3(g.ei), String(g.isolates)];
       }));
 
   const ranked = partners.partners;

@@ -71,7 +71,7 @@ export function rangeChart(rows: readonly RangeRow[]): string {
       `<line x1="${x(r.min)}" y1="${y}" x2="${x(r.max)}" y2="${y}" stroke="#7a9cc6" stroke-width="2"/>`,
       `<line x1="${x(r.lower)}" y1="${y}" x2="${x(r.upper)}" y2="${y}" stroke="#2f6db5" stroke-width="8"/>`);
     if (r.at !== null) parts.push(`<circle cx="${x(r.at)}" cy="${y}" r="5" fill="#d9822b"><title>${num(r.at)}</title></circle>`);
-    parts.push(`<text x="${W - 60}" y="${y + 4}" font-size="11">${num(r.min)}–${num(r.max)}</text>`);
+    parts.push(`<text x="${LABEL + PLOT + 6}" y="${y + 4}" font-size="10">${num(r.min)}–${num(r.max)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" width="100%" role="img">${parts.join('')}</svg>`;
 }

@@ -74,14 +74,12 @@ export function scopeUnits(t0: ScopeObservation, t1: ScopeObservation, contribut
   const projects = unitSetOf(t0.projects, t1.projects, { needsAddressed: (p) => flag(p.addresses) });
   let both = 0;
   for (let i = 0; i < reached.present0.length; i += 1) if (reached.present0[i] === 1 && reached.present1[i] === 1) both += 1;
+  // A date at which it reached no one, ran no project and gave nothing (not yet a partner, or
+  // dormant) has no data: its contributions are unknown there, not 0, so no index is made of them alone.
+  const score = (o: ScopeObservation) => (o.reached.length === 0 && o.projects.length === 0 && o.contributions === 0 ? null : contributionScore(o.contributions, o.communityResidents, contributionReference));
   return {
     sets: [reached, projects],
-    fixed: {
-      contributions: {
-        t0: contributionScore(t0.contributions, t0.communityResidents, contributionReference),
-        t1: contributionScore(t1.contributions, t1.communityResidents, contributionReference),
-      },
-    },
+    fixed: { contributions: { t0: score(t0), t1: score(t1) } },
     order: SCOPE_COMPONENTS,
     counts: { reached0: t0.reached.length, reached1: t1.reached.length, reachedBoth: both },
   };

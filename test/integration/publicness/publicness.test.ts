@@ -215,14 +215,14 @@ describe('bad input, scope and roles', () => {
     await bad(P, { scope: { communityId: demo, partnerId: 'x' }, t0: T0, t1: T1 }, 'BAD_USER_INPUT', ['scope']);
     await bad(P, { scope: {}, t0: T0, t1: T1 }, 'BAD_USER_INPUT', ['scope']);
     expect(await snapshot(api.db, demo)).toBe(stored);
-  });
+  }, 240_000);
 
   it('answers NOT_FOUND naming the argument for an unknown scope', async () => {
     await bad(P, { scope: { communityId: 'no-such-community' }, t0: T0, t1: T1 }, 'NOT_FOUND', ['scope', 'communityId'], api.tokens.GLOBAL_ADMIN);
     await bad(P, { scope: { partnerId: 'no-such-partner' }, t0: T0, t1: T1 }, 'NOT_FOUND', ['scope', 'partnerId']);
     await bad(P, { scope: { organizationId: 'no-such-org' }, t0: T0, t1: T1 }, 'NOT_FOUND', ['scope', 'organizationId']);
     await bad(`query { reweavingReport(communityId: "no-such-community", t0: "${T0}", t1: "${T1}") { added } }`, {}, 'NOT_FOUND', ['communityId'], api.tokens.GLOBAL_ADMIN);
-  });
+  }, 120_000);
 
   it('is FORBIDDEN outside the token’s communities, for every scope kind', async () => {
     const other = api.tokens.OTHER_ADMIN;
@@ -246,7 +246,7 @@ describe('the HTML report (npm run report)', () => {
     return { html, data: JSON.parse(json) };
   };
 
-  it('refuses t1 ≤ t0 and an unknown language before touching the database', async () => {
+  it('refuses t1 ≤ t0 and an unknown language before touching the database', { timeout: 120_000 }, async () => {
     const back = await runCli('src/cli/report.ts', ['--community', demo, '--t0', T1, '--t1', T0, '--out', path.join(work, 'x.html')], { NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(back.code).toBe(1);
     expect(back.stderr).toMatch(/--t1 must be after --t0/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { communityUnits, contributionScore, tiePositions, type CommunityObservation } from '../../../../src/analytics/publicness/components.ts';
 import { evaluatePublicness } from '../../../../src/analytics/publicness/composite.ts';
 import { shareAt } from '../../../../src/analytics/publicness/units.ts';
+import { scopeUnits, tiesAmong, type ScopeObservation } from '../../../../src/analytics/publicness/scope.ts';
 import { t0Graph, t1Graph, tieGraph } from './hand-made.ts';
 
 function observe(graph: ReturnType<typeof t0Graph>, publicOnes: string[], partnerOnes: string[], organisations: [string, boolean][], contributions: number): CommunityObservation {
@@ -93,5 +94,37 @@ describe('publicness components of a hand-made community', () => {
     expect(contributionScore(1e9, 10, 10_000)).toBe(1);
     expect(contributionScore(5, 0, 10_000)).toBeNull();
     expect(() => contributionScore(5, 10, 0)).toThrow(/reference/);
+  });
+});
+
+describe('publicness components of an organisation or partner', () => {
+  // t0: it reached A (a member) and B; B volunteered; A–B cross groups. One project, addressing a need; 10 yuan.
+  // t1: it reached B, C, D (none members), C volunteered; ties B–C (g1–g2), C–D (g2–g2); two projects, one addressing a need.
+  const graph = tieGraph({ A: 'g1', B: 'g1', C: 'g2', D: 'g2', X: 'g1' }, [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'X']]);
+  const observe = (reached: [string, boolean, boolean][], projects: [string, boolean][], contributions: number): ScopeObservation => {
+    const ties = tiesAmong(graph, 'group', new Set(reached.map(([id]) => id)));
+    return { reached: reached.map(([id, member, volunteered]) => ({ id, member, volunteered, ...ties.get(id)! })), projects: projects.map(([id, addresses]) => ({ id, addresses })), contributions, communityResidents: 5 };
+  };
+
+  it('computes outreach, crossing among the reached, volunteering, needs addressed and contributions by hand', () => {
+    const u = scopeUnits(observe([['A', true, false], ['B', false, true]], [['p1', true]], 10), observe([['B', false, false], ['C', false, true], ['D', false, false]], [['p1', true], ['p2', false]], 0), 10_000);
+    const e = evaluatePublicness({ ...u, weights: Object.fromEntries(u.order.map((c) => [c, 1])), replicates: 50, permutations: 50, draws: 10, seed: 1 });
+    const by = Object.fromEntries(e.components.map((c) => [c.component, c]));
+    // outreach 1/2 → 3/3; crossing A–B is inside g1: 0/1 → B–C crosses, C–D does not (D–X: X not reached): 1/2;
+    // volunteering 1/2 → 1/3; needs 1/1 → 1/2; contributions 10 / 5 × 1,000 / 10,000 = 0.2 → 0.
+    expect([by.outreach!.t0, by.outreach!.t1]).toEqual([0.5, 1]);
+    expect([by.crossing!.t0, by.crossing!.t1]).toEqual([0, 0.5]);
+    expect(by.volunteering!.t0).toBe(0.5);
+    expect(by.volunteering!.t1).toBeCloseTo(1 / 3, 12);
+    expect([by.needsAddressed!.t0, by.needsAddressed!.t1]).toEqual([1, 0.5]);
+    expect([by.contributions!.t0, by.contributions!.t1]).toEqual([0.2, 0]);
+    expect(e.index.t0).toBeCloseTo((0.5 + 0 + 0.5 + 1 + 0.2) / 5, 12);
+  });
+
+  it('has no data at a date when it reached no one, ran nothing and gave nothing', () => {
+    const u = scopeUnits(observe([], [], 0), observe([['B', false, false]], [], 5), 10_000);
+    expect(u.fixed.contributions!.t0).toBeNull();
+    const e = evaluatePublicness({ ...u, weights: Object.fromEntries(u.order.map((c) => [c, 1])), replicates: 10, permutations: 0, draws: 0, seed: 1 });
+    expect(e.index.t0).toBeNull();
   });
 });
