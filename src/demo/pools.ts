@@ -57,6 +57,51 @@ const NEEDS: readonly EntryTemplate[] = [
   { key: 'stair-light', name: '楼道灯维修', category: 'OTHER', tags: ['维修', '楼道'], quantity: 1, unit: '项', urgency: 2, owner: 'RESIDENT' },
 ];
 
+/**
+ * What each of beizhan's 40 Party organisations (1 + 14 + 25, seeds/003) brings to the conference's
+ * lists besides its units' entries: a few resources and needs each, so that the pools are worth
+ * matching — pairs that serve each other (volunteers for service hours, a venue for a course),
+ * related categories (skills for services), and needs nobody offers (lift retrofits, legal aid).
+ */
+const BRANCH_RESOURCES: readonly EntryTemplate[] = [
+  { key: 'branch-volunteers', name: '党员志愿服务队', category: 'VOLUNTEERS', tags: ['志愿者', '党员', '周末'], quantity: 20, unit: '人次', owner: 'AREA_BRANCH' },
+  { key: 'branch-room', name: '党群活动室', category: 'VENUE', tags: ['场地', '会议', '活动'], quantity: 1, unit: '间', owner: 'AREA_BRANCH' },
+  { key: 'branch-skill', name: '党员技能服务（维修、理发）', category: 'SKILL', tags: ['维修', '长者', '便民'], quantity: 8, unit: '次/月', owner: 'AREA_BRANCH' },
+  { key: 'branch-course', name: '政策宣讲课', category: 'TRAINING', tags: ['课程', '政策', '居民'], quantity: 4, unit: '场', owner: 'AREA_BRANCH' },
+  { key: 'branch-fund', name: '党组织服务群众经费', category: 'FUNDING', tags: ['资金', '公益'], quantity: 5_000, unit: '元', owner: 'AREA_BRANCH' },
+  { key: 'branch-material', name: '防疫及应急物资', category: 'MATERIAL', tags: ['物资', '应急', '安全'], quantity: 50, unit: '份', owner: 'AREA_BRANCH' },
+];
+
+const BRANCH_NEEDS: readonly EntryTemplate[] = [
+  { key: 'branch-need-volunteers', name: '周末活动志愿者', category: 'VOLUNTEERS', tags: ['志愿者', '周末', '活动'], quantity: 15, unit: '人次', urgency: 3, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-venue', name: '党员活动场地', category: 'VENUE', tags: ['场地', '活动'], quantity: 1, unit: '处', urgency: 2, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-elders', name: '长者上门服务', category: 'SERVICE', tags: ['长者', '维修', '便民'], quantity: 10, unit: '次', urgency: 4, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-course', name: '党员教育课程', category: 'TRAINING', tags: ['课程', '政策'], quantity: 2, unit: '场', urgency: 3, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-material', name: '社区活动物资', category: 'MATERIAL', tags: ['物资', '活动'], quantity: 30, unit: '份', urgency: 2, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-lift', name: '老旧楼栋加装电梯', category: 'OTHER', tags: ['电梯', '长者', '楼栋'], quantity: 1, unit: '部', urgency: 5, owner: 'AREA_BRANCH' },
+  { key: 'branch-need-legal', name: '居民法律援助', category: 'OTHER', tags: ['法律', '咨询'], quantity: 12, unit: '次', urgency: 4, owner: 'AREA_BRANCH' },
+];
+
+function branchEntries(party: Party, lastDay: number, seed: number, cid: string, counters: { Resource: number; Need: number }): PoolEntry[] {
+  // A stream of its own: the entries, spaces and projects drawn from the 'pools' stream stay as they were.
+  const rng = new Rng(seed, 'pools-branches');
+  const entries: PoolEntry[] = [];
+  for (const branch of party.branches) {
+    for (const [label, templates, count] of [['Resource', BRANCH_RESOURCES, rng.int(2, 4)], ['Need', BRANCH_NEEDS, rng.int(2, 4)]] as const) {
+      for (const t of rng.shuffle([...templates]).slice(0, count)) {
+        const created = rng.day(0, lastDay - 120);
+        const until = rng.chance(0.5) ? created + rng.int(365, 730) : undefined;
+        const n = ++counters[label];
+        entries.push({
+          id: `${cid}:${label === 'Resource' ? 'resource' : 'need'}:${n}`, label, key: t.key, template: { ...t, quantity: Math.max(1, Math.round(t.quantity * (0.5 + rng.next()))) },
+          owner: branch.id, created, until: until !== undefined && until <= lastDay ? until : undefined,
+        });
+      }
+    }
+  }
+  return entries;
+}
+
 export interface PoolEntry {
   readonly id: string;
   readonly label: 'Resource' | 'Need';
@@ -114,6 +159,8 @@ export function planPools(pop: Population, orgs: readonly Org[], partners: reado
       }
     }
   }
+
+  if (preset.key === 'beizhan') entries.push(...branchEntries(party, pop.calendar.lastDay, seed, cid, counters));
 
   const spaceOwners = [
     ...partners.filter((p) => p.mode === 'SPACE_FOR_RESOURCES' && p.activeDay !== undefined).map((p) => ({ id: p.id, since: p.activeDay! })),
