@@ -61,6 +61,7 @@ async function show(next: Tab): Promise<void> {
   clearError();
   if (next === 'map') {
     content.replaceChildren(map.root);
+    map.shown();
     return;
   }
   const view = VIEWS.find((v) => v.key === next)!;

@@ -12,7 +12,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { gql } from './api.ts';
-import { analyticsTerm, t, term, terms } from './i18n.ts';
+import { analyticsTerm, t, term, terms, type WordKey } from './i18n.ts';
 import { allPages, el, showError, timed, type Page } from './ui.ts';
 
 /** Past this many residents a node per resident would stall the page: draw one node per housing area. */
@@ -130,6 +130,7 @@ export class NetworkMap {
   }
 
   relabel(): void {
+    this.root.querySelectorAll<HTMLElement>('[data-word]').forEach((node) => (node.textContent = t(node.dataset.word as WordKey)));
     const colourNow = this.colour.value || 'housingType';
     this.colour.replaceChildren(
       ...(['housingType', 'cultivationStage', 'partyMember', 'detected'] as const).map((v) =>
@@ -180,6 +181,8 @@ export class NetworkMap {
     this.note.textContent = t('loading');
     this.note.dataset.state = 'loading';
     this.root.dataset.state = 'loading';
+    this.root.dataset.draw = String(drawId);
+    this.root.dataset.asOf = this.asOf();
     try {
       const { value: data, ms } = await timed(() => gql<Export>(EXPORT, { input: { communityId: this.communityId, network: 'TIES', format: 'JSON', asOf: this.asOf() } }));
       if (drawId !== this.drawn) return;
@@ -268,6 +271,9 @@ export class NetworkMap {
     if (this.renderer) return;
     this.renderer = new Sigma(this.graph, this.stage, {
       labelRenderedSizeThreshold: 8,
+      // The map lives in a tab: while another tab is shown its container has no size, and a graph
+      // update (a language switch recolours) must not be an error then; shown() resizes on return.
+      allowInvalidContainer: true,
       defaultEdgeColor: '#c9ced6',
       zIndex: true,
       nodeReducer: (node, data) => {
@@ -327,9 +333,15 @@ export class NetworkMap {
     let box = this.root.querySelector<HTMLElement>('.legend');
     if (!box) {
       box = el('ul', { class: 'legend', 'data-testid': 'legend' });
-      this.stage.after(box);
+      this.note.after(box);
     }
     box.replaceChildren(...entries.map(([colour, label]) => el('li', {}, [el('span', { class: 'swatch', style: `background:${colour}` }), label])));
+  }
+
+  /** The map's tab is shown again: its container has a size once more. */
+  shown(): void {
+    this.renderer?.resize();
+    this.renderer?.refresh();
   }
 
   private async resize(): Promise<void> {
@@ -339,7 +351,11 @@ export class NetworkMap {
       this.graph.forEachNode((node) => this.graph.setNodeAttribute(node, 'size', 3));
       return;
     }
-    if (this.scores.size === 0 || this.size.dataset.loaded !== by) {
+    if (by === 'DEGREE' || by === 'STRENGTH') {
+      // Both are read off the drawn graph itself (the export's weights): no round trip for the default.
+      this.scores = new Map(this.graph.mapNodes((node) => [node, by === 'DEGREE' ? this.graph.degree(node) : this.graph.reduceEdges(node, (sum, _, a) => sum + Number(a.weight ?? 0), 0)]));
+      this.size.dataset.loaded = by;
+    } else if (this.scores.size === 0 || this.size.dataset.loaded !== by) {
       const rows = await allPages<{ nodeId: string; score: number }>(async (after) =>
         (await gql<{ centrality: { scores: Page<{ nodeId: string; score: number }> } }>(CENTRALITY, { network: this.network(), measure: by, after })).centrality.scores);
       this.scores = new Map(rows.map((r) => [r.nodeId, r.score]));

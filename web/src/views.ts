@@ -33,8 +33,8 @@ function caption(network: Network | null, seconds: number, window?: { from: stri
   return el('p', { class: 'caption', 'data-testid': 'view-caption', 'data-seconds': String(seconds) }, [parts.join(' · ')]);
 }
 
-const ACTIVE = `query Active($communityId: ID!) {
-  activeResidents(communityId: $communityId) {
+const ACTIVE = `query Active($communityId: ID!, $from: DateTime, $to: DateTime) {
+  activeResidents(communityId: $communityId, from: $from, to: $to) {
     ${NETWORK} seconds
     residents(first: 50) { totalCount edges { node { rank score residentId resident { label } components { component contribution value } } } }
   }
@@ -64,6 +64,21 @@ const FUNNEL = `query Funnel($communityId: ID!, $from: DateTime!, $to: DateTime!
   }
 }`;
 
+const RANGE = `query Range($network: NetworkInput!) { components(network: $network) { network { dataTo } } }`;
+const YEAR = 365 * 86_400_000;
+
+/**
+ * The 365 days up to the end of the community's last dated record, so a view opens on data even when
+ * the data stops before today (a pinned demo, an archive); today's window when it has no record.
+ */
+async function lastYear(communityId: string): Promise<{ from: string; to: string }> {
+  const r = await gql<{ components: { network: { dataTo: string | null } } }>(RANGE, { network: { communityId } });
+  const last = r.components.network.dataTo ? Date.parse(r.components.network.dataTo) : Date.now();
+  const day = new Date(last);
+  const to = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
+  return { from: new Date(to - YEAR).toISOString(), to: new Date(to).toISOString() };
+}
+
 const label = (node: { label?: string } | null | undefined, id: string) => node?.label ?? id;
 
 export const VIEWS: readonly View[] = [
@@ -71,7 +86,7 @@ export const VIEWS: readonly View[] = [
     key: 'active',
     async render(communityId) {
       type Row = { rank: number; score: number; residentId: string; resident: { label: string } | null; components: { component: string; contribution: number; value: number }[] };
-      const { activeResidents: r } = await gql<{ activeResidents: { network: Network; seconds: number; residents: { totalCount: number; edges: { node: Row }[] } } }>(ACTIVE, { communityId });
+      const { activeResidents: r } = await gql<{ activeResidents: { network: Network; seconds: number; residents: { totalCount: number; edges: { node: Row }[] } } }>(ACTIVE, { communityId, ...(await lastYear(communityId)) });
       return el('div', {}, [
         caption(r.network, r.seconds),
         table(
@@ -136,22 +151,19 @@ export const VIEWS: readonly View[] = [
   {
     key: 'funnel',
     async render(communityId) {
-      // The last 365 days to the end of today, like the active-resident default window.
-      const to = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1));
-      const from = new Date(to.getTime() - 365 * 86_400_000);
       type Result = {
         from: string; to: string; nodes: number; empty: boolean; message: string | null; seconds: number;
         stages: { stage: string; atStart: number; atEnd: number; entered: number; left: number }[];
         conversions: { from: string; to: string; eligible: number; converted: number; rate: number | null; low: number | null; high: number | null }[];
         timeInStage: { stage: string; spells: number; median: number | null; low: number | null; high: number | null; reason: string | null }[];
       };
-      const { stageFunnel: r } = await gql<{ stageFunnel: Result }>(FUNNEL, { communityId, from: from.toISOString(), to: to.toISOString() });
+      const { stageFunnel: r } = await gql<{ stageFunnel: Result }>(FUNNEL, { communityId, ...(await lastYear(communityId)) });
       const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
       return el('div', {}, [
         caption(null, r.seconds, { from: r.from, to: r.to }),
         r.message ? el('p', { class: 'note' }, [r.message]) : el('span'),
         table(
-          [t('stage'), 'atStart', 'atEnd', 'entered', 'left'],
+          [t('stage'), t('atStart'), t('atEnd'), t('entered'), t('left')],
           r.stages.map((s) => [term('CultivationStage', s.stage), s.atStart, s.atEnd, s.entered, s.left]),
           'funnel-stages',
         ),
@@ -161,7 +173,7 @@ export const VIEWS: readonly View[] = [
           'funnel-conversions',
         ),
         table(
-          [t('stage'), 'spells', t('medianDays'), ''],
+          [t('stage'), t('spells'), t('medianDays'), t('note')],
           r.timeInStage.map((s) => [term('CultivationStage', s.stage), s.spells, s.median === null ? '—' : `${fmt(s.median, 0)} [${fmt(s.low, 0)}, ${fmt(s.high, 0)}]`, s.reason ?? '']),
           'funnel-time',
         ),
