@@ -177,7 +177,7 @@ export function baseTypeDefs(): string {
 const ANALYTICS_SDL = ['network', 'centrality', 'communities', 'bridging', 'mixing', 'activity', 'runs'].map((area) => `analytics-${area}.graphql`);
 
 export function typeDefs(): string {
-  const extra = ['export.graphql', 'import.graphql', ...ANALYTICS_SDL, 'cultivation.graphql', 'matching.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  const extra = ['export.graphql', 'import.graphql', ...ANALYTICS_SDL, 'cultivation.graphql', 'research.graphql', 'matching.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   extra.push(readFileSync(new URL('./publicness.graphql', import.meta.url), 'utf8'));
   // The analytics' enums come from their vocabularies (src/domain/vocabulary.ts), like the model's.
   return [baseTypeDefs(), modelTypeDefs(), enums(ANALYTICS_VOCABULARIES), ...extra].join('\n');
