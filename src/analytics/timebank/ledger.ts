@@ -59,7 +59,8 @@ export interface MonthFigures {
 }
 
 export interface ServiceFigures {
-  readonly service: string;
+  /** null: not recorded (or withheld by the caller). */
+  readonly service: string | null;
   readonly hours: number;
   readonly exchanges: number;
   readonly providers: number;
@@ -129,7 +130,7 @@ export function timeBankLedger(exchanges: readonly Exchange[], members: readonly
     if (!b) balances.set(id, (b = { hoursGiven: 0, hoursReceived: 0, pointsGiven: 0, pointsReceived: 0, exchanges: 0 }));
     return b;
   };
-  const services = new Map<string, { hours: number; exchanges: number; providers: Set<string> }>();
+  const services = new Map<string | null, { hours: number; exchanges: number; providers: Set<string> }>();
   let exchangesInWindow = 0;
   let crossHours = 0;
   let knownHours = 0;
@@ -144,7 +145,7 @@ export function timeBankLedger(exchanges: readonly Exchange[], members: readonly
     r.pointsReceived += e.points ?? 0;
     p.exchanges += 1;
     r.exchanges += 1;
-    const name = e.service ?? '';
+    const name = e.service;
     let s = services.get(name);
     if (!s) services.set(name, (s = { hours: 0, exchanges: 0, providers: new Set() }));
     s.hours += e.hours;
@@ -211,7 +212,7 @@ export function timeBankLedger(exchanges: readonly Exchange[], members: readonly
 
   const byService = [...services.entries()]
     .map(([service, s]) => ({ service, hours: s.hours, exchanges: s.exchanges, providers: s.providers.size }))
-    .sort((a, b) => b.hours - a.hours || (a.service < b.service ? -1 : 1));
+    .sort((a, b) => b.hours - a.hours || ((a.service ?? '') < (b.service ?? '') ? -1 : 1));
 
   return {
     members: memberList,

@@ -11,6 +11,8 @@ import { listExchanges } from '../../db/repositories/timebank.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
+import { seesPseudonymsOnly } from '../../domain/permissions.ts';
+import { relTreatment } from '../../domain/pseudonymise-policy.ts';
 
 export interface TimeBankRequest {
   communityId: string;
@@ -41,6 +43,10 @@ export async function timeBankOf(ctx: ServiceContext, request: TimeBankRequest):
     members.set(r.provider, { id: r.provider, housingType: r.providerHousing });
     if (r.recipientCommunity === request.communityId) members.set(r.recipient, { id: r.recipient, housingType: r.recipientHousing });
   }
-  const ledger = timeBankLedger(rows, [...members.values()], { from: from.getTime(), to: to.getTime() });
+  // Service texts are free text, withheld from researchers (src/domain/pseudonymise-policy.ts): their
+  // ledger has one line for all services.
+  const withhold = seesPseudonymsOnly(ctx.principal) && relTreatment('EXCHANGED', 'service') === 'withhold';
+  const exchanges = withhold ? rows.map((r) => ({ ...r, service: null })) : rows;
+  const ledger = timeBankLedger(exchanges, [...members.values()], { from: from.getTime(), to: to.getTime() });
   return { ...ledger, communityId: request.communityId, from, to, seconds: (performance.now() - started) / 1000 };
 }

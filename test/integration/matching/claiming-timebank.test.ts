@@ -144,6 +144,8 @@ describe('timeBank', () => {
     const researcher = await api.gql<any>(LEDGER, { c: api.communityId }, api.tokens.RESEARCHER);
     expect(researcher.errors).toBeUndefined();
     for (const e of researcher.data!.timeBank.members.edges) expect(['甲', '乙']).not.toContain(e.node.resident.displayName);
+    // Service texts are free text: withheld from researchers, one line for all services.
+    expect(researcher.data!.timeBank.byService).toEqual([{ service: null, hours: 4.5, exchanges: 3, providers: 2 }]);
     expect(codeOf(await api.gql(LEDGER, { c: api.otherCommunityId }, api.tokens.ANALYST))).toBe('FORBIDDEN');
     const reversed = await api.gql(`{ timeBank(communityId: "${api.communityId}", from: "2025-04-01", to: "2025-01-01") { seconds } }`, {}, api.tokens.ANALYST);
     expect(codeOf(reversed)).toBe('BAD_USER_INPUT');
