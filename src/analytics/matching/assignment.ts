@@ -23,6 +23,8 @@
 const MODULE = 'matching/assignment';
 /** Gains below this are rounding noise of the scores, not a better assignment. */
 const EPS = 1e-9;
+/** Reduced costs this close to 0 count as 0 (admissible): scores are sums of a few numbers in [0, 1]. */
+const TIE = 1e-12;
 
 export interface TransportProblem {
   /** Units each resource can give (> 0). */
@@ -245,6 +247,59 @@ function shortestPaths(problem: TransportProblem): CoreSolution {
     }
   };
 
+  /**
+   * Every augmenting path of the current length at once (the primal–dual method, Ford & Fulkerson
+   * 1957): depth-first over the admissible arcs — residual, reduced cost 0 — with a current-arc
+   * pointer per node and dead ends pruned for the phase, as in Dinic's blocking flow. Pushing along
+   * zero-reduced-cost paths keeps the potentials valid, and each path is as cheap as the one the
+   * search found, so the result is the same optimum with far fewer searches when scores tie.
+   */
+  const current = new Int32Array(V);
+  const dead = new Uint8Array(V);
+  const onPath = new Uint8Array(V);
+  const blocking = (): number => {
+    current.set(first);
+    dead.fill(0);
+    let paths = 0;
+    const stack: number[] = [];
+    const arcs: number[] = [];
+    for (;;) {
+      stack.length = 0;
+      arcs.length = 0;
+      stack.push(S);
+      onPath[S] = 1;
+      while (stack.length > 0 && stack[stack.length - 1] !== T) {
+        const u = stack[stack.length - 1]!;
+        let a = current[u]!;
+        for (; a !== -1; a = next[a]!) {
+          const v = head[a]!;
+          if (cap[a]! > EPS && !dead[v] && !onPath[v] && Math.abs(cost[a]! + pot[u]! - pot[v]!) <= TIE) break;
+        }
+        current[u] = a;
+        if (a === -1) {
+          dead[u] = 1;
+          onPath[u] = 0;
+          stack.pop();
+          arcs.pop();
+        } else {
+          const v = head[a]!;
+          onPath[v] = 1;
+          stack.push(v);
+          arcs.push(a);
+        }
+      }
+      for (const v of stack) onPath[v] = 0;
+      if (stack.length === 0) return paths;
+      let push = Infinity;
+      for (const a of arcs) push = Math.min(push, cap[a]!);
+      for (const a of arcs) {
+        cap[a] = cap[a]! - push;
+        cap[a ^ 1] = cap[a ^ 1]! + push;
+      }
+      paths += 1;
+    }
+  };
+
   let augmentations = 0;
   for (;;) {
     search(S, T);
@@ -253,14 +308,7 @@ function shortestPaths(problem: TransportProblem): CoreSolution {
     if (gain <= EPS) break;
     const dt = dist[T]!;
     for (let v = 0; v < V; v += 1) pot[v] = pot[v]! + (done[v] ? dist[v]! : dt);
-    let push = Infinity;
-    for (let v = T; v !== S; v = head[pred[v]! ^ 1]!) push = Math.min(push, cap[pred[v]!]!);
-    for (let v = T; v !== S; v = head[pred[v]! ^ 1]!) {
-      const a = pred[v]!;
-      cap[a] = cap[a]! - push;
-      cap[a ^ 1] = cap[a ^ 1]! + push;
-    }
-    augmentations += 1;
+    augmentations += blocking();
   }
 
   const flow = new Float64Array(pairs);
