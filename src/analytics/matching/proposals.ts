@@ -8,7 +8,7 @@ import { solveTransport } from './assignment.ts';
 import { categoryTable, DEFAULT_RELATED_CATEGORIES, ineligibility, type Ineligibility, type NeedInput, type PoolEntryInput, type RelatedCategory } from './eligibility.ts';
 import { explainProposal, explainUnmet, type Sentence } from './explain.ts';
 import { greedyTransport } from './greedy.ts';
-import { DEFAULT_URGENCY, jaccard, resolveWeights, weightedScore, type Component, type ComponentScore, type Weights } from './scores.ts';
+import { DEFAULT_URGENCY, jaccard, resolveWeights, scoreOf, weightedScore, type Component, type ComponentScore, type Weights } from './scores.ts';
 
 export interface OwnerGroups {
   readonly branches: readonly string[];
@@ -170,7 +170,7 @@ export function matchPools(resourceList: readonly PoolEntryInput[], needList: re
     };
     values.push(v);
     hops.push(h);
-    profit[a] = weightedScore(v, weights).score;
+    profit[a] = scoreOf(v, weights);
   }
 
   const problem = { supply: usable.map((r) => r.quantity), demand: needs.map((n) => n.quantity), from, to, profit };
