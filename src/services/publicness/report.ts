@@ -28,7 +28,10 @@ export async function gatherReport(ctx: ServiceContext, communityId: string, t0:
   const publicness = await communityPublicness(ctx, communityId, t0, t1, options);
   const [community] = await ctx.db.read((tx) => getNodes(tx, 'Community', [communityId]));
   if (!community) throw notFound('Community', communityId, ['communityId']);
-  const [reweaving, partners] = await Promise.all([reweavingReport(ctx, communityId, t0, t1, options.groupBy, options.seed), partnerPublicness(ctx, communityId, t0, t1)]);
+  // One after the other: each already reads in parallel, and a command line's connection pool is
+  // small — side by side they waited on it past its acquisition timeout on a loaded machine.
+  const reweaving = await reweavingReport(ctx, communityId, t0, t1, options.groupBy, options.seed);
+  const partners = await partnerPublicness(ctx, communityId, t0, t1);
   const pseudonymised = seesPseudonymsOnly(ctx.principal);
   return {
     communityId,
