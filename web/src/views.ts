@@ -30,7 +30,9 @@ function caption(network: Network | null, seconds: number, window?: { from: stri
     `${t('window')}: ${when}`,
     `${t('seconds')} ${seconds.toFixed(2)} s`,
   ].filter(Boolean);
-  return el('p', { class: 'caption', 'data-testid': 'view-caption', 'data-seconds': String(seconds) }, [parts.join(' · ')]);
+  const attrs: Record<string, string> = { class: 'caption', 'data-testid': 'view-caption', 'data-seconds': String(seconds) };
+  if (span) Object.assign(attrs, { 'data-from': span.from, 'data-to': span.to });
+  return el('p', attrs, [parts.join(' · ')]);
 }
 
 const ACTIVE = `query Active($communityId: ID!, $from: DateTime, $to: DateTime) {
