@@ -9,7 +9,6 @@
  * into a local Neo4j of its own (a temporary data folder, kept with --keep and reused with --reuse).
  * --sample prints each query's first rows as JSON (the README's examples).
  */
-import { spawn } from 'node:child_process';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { writeDemoDataset, type DemoPreset } from '../src/demo/generate.ts';
 import { startApp } from '../src/server/app.ts';
 import { createToken } from '../src/services/auth/tokens.ts';
+import { importDataset } from './import-cli.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,6 @@ const { values } = parseArgs({
 });
 const preset = values.preset as DemoPreset;
 const runs = Math.max(1, Number(values.runs));
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(os.tmpdir(), `reweave-bench-cultivation-${preset}`);
 const communityId = `demo-${preset}`;
 
@@ -53,25 +52,6 @@ const QUERIES = [
   { name: 'leaderDependence', query: DEPENDENCE, cold: 5, warm: null },
 ] as const;
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-function importDataset(dir: string, uri: string, auth: { username: string; password: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', dir, '--json'], {
-      cwd: root,
-      env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: auth.username, NEO4J_PASSWORD: auth.password },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`import exited with ${code}`));
-      const summary = JSON.parse(out) as { totals: { rows: number }; seconds: number; errorCount: number };
-      console.log(`imported ${fmt(summary.totals.rows)} rows in ${summary.seconds.toFixed(1)} s (${summary.errorCount} rejected)`);
-      resolve();
-    });
-  });
-}
 
 async function timed(url: string, token: string, query: string): Promise<{ seconds: number; data: any }> {
   const began = performance.now();
