@@ -67,28 +67,6 @@ export function shareRun<T>(ctx: ServiceContext, analysis: string, prepared: Pre
   return promise;
 }
 
-export interface AnalysisContext {
-  prepared: PreparedNetwork;
-  report: ReportProgress;
-  also(request: Partial<NetworkRequest>): Promise<AbstractGraph>;
-}
-
-/**
- * prepareNetwork, shareRun and the graph in one call, for use cases written against it before
- * shareRun: the analytics' own use cases read top to bottom with prepareNetwork and shareRun instead.
- */
-export async function analyse<T>(
-  ctx: ServiceContext,
-  analysis: string,
-  request: NetworkRequest,
-  options: unknown,
-  compute: (graph: AbstractGraph, a: AnalysisContext) => Promise<T>,
-  at: readonly string[] = ['network'],
-): Promise<T> {
-  const prepared = await prepareNetwork(ctx, request, at);
-  return shareRun(ctx, analysis, prepared, options, async (run) => compute(await run.graph(), { prepared, report: run.report, also: run.also }));
-}
-
 /** Runs in flight in the caller's communities, with their progress. */
 export function listRuns(ctx: ServiceContext): RunInfo[] {
   return registryOf(ctx).list().filter((run) => inScope(ctx.principal, run.communityId));

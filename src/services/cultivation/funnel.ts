@@ -9,7 +9,8 @@ import { getNodes } from '../../db/repositories/nodes.ts';
 import { seesPseudonymsOnly } from '../../domain/permissions.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import { computeTask } from '../../compute/dispatch.ts';
-import { analyse } from '../analytics/run.ts';
+import { shareRun } from '../analytics/run.ts';
+import { prepareNetwork } from '../analytics/network.ts';
 import { numberBySize } from '../analytics/ranking.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
@@ -60,7 +61,8 @@ async function groupsOf(ctx: ServiceContext, request: StageFunnelRequest, ids: r
   };
   if (by === 'detectedCommunity') {
     const network = { communityId: request.communityId, network: 'TIES' as const, from: request.from, to: request.to };
-    const communities = await analyse(ctx, 'cultivation-louvain', network, {}, async (graph) => (await computeTask(ctx, 'louvain', collapseToUndirected(graph), { resolution: 1, seed: 1 })).communities, []);
+    const prepared = await prepareNetwork(ctx, network, []);
+    const communities = await shareRun(ctx, 'cultivation-louvain', prepared, {}, async (run) => (await computeTask(ctx, 'louvain', collapseToUndirected(await run.graph()), { resolution: 1, seed: 1 })).communities);
     const bySize = numberBySize(communities);
     ids.forEach((id, i) => assign(i, communities[id] === undefined ? null : bySize.get(communities[id]!)));
   } else {

@@ -18,7 +18,7 @@ import { propsAsOf } from '../../graph/attributes.ts';
 import { collapseToUndirected } from '../../graph/collapse.ts';
 import type { ServiceContext } from '../context.ts';
 import { prepareNetwork, summarise, type NetworkRequest, type NetworkSummary } from '../analytics/network.ts';
-import { analyse } from '../analytics/run.ts';
+import { shareRun } from '../analytics/run.ts';
 import { PUBLIC_ACTIVITY_KINDS, weightsFor, windowBefore, type DatedWindow, type PublicnessOptions } from './options.ts';
 
 export interface PublicnessDate {
@@ -92,7 +92,10 @@ export async function communityPublicness(ctx: ServiceContext, communityId: stri
   const w1 = windowBefore(t1, options.lookbackDays);
   const at = ['scope'];
   const prepared0 = await prepareNetwork(ctx, requestOf(communityId, w0), at);
-  return analyse(ctx, 'publicness', requestOf(communityId, w1), { t0: t0.toISOString(), options }, async (g1, { prepared, also }) => {
+  const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), at);
+  return shareRun(ctx, 'publicness', prepared, { t0: t0.toISOString(), options }, async (run) => {
+    const g1 = await run.graph();
+    const also = run.also;
     const started = performance.now();
     const g0 = await also(requestOf(communityId, w0));
     const [o0, o1] = await Promise.all([observe(ctx, communityId, g0, w0, options), observe(ctx, communityId, g1, w1, options)]);
@@ -110,5 +113,5 @@ export async function communityPublicness(ctx: ServiceContext, communityId: stri
       ...evaluation, scope: { kind: 'COMMUNITY', id: communityId, communityId }, t0: d0, t1: d1, pairedUnits: units.counts.residentsBoth, options,
       empty: evaluation.index.t0 === null || evaluation.index.t1 === null, message, seconds: (performance.now() - started) / 1000,
     };
-  }, at);
+  });
 }

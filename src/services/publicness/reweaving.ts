@@ -6,7 +6,7 @@
 import { reweavingDiff, type NetworkFigures, type ReweavingDiff } from '../../analytics/publicness/reweaving.ts';
 import type { Grouping } from '../analytics/mixing.ts';
 import { prepareNetwork, summarise, type NetworkSummary } from '../analytics/network.ts';
-import { analyse } from '../analytics/run.ts';
+import { shareRun } from '../analytics/run.ts';
 import type { ServiceContext } from '../context.ts';
 import { groupingOf } from './community.ts';
 import { windowBefore, type DatedWindow } from './options.ts';
@@ -32,7 +32,10 @@ export async function reweavingReport(ctx: ServiceContext, communityId: string, 
   const w1 = windowBefore(t1, REWEAVING_LOOKBACK_DAYS);
   const request = (w: DatedWindow) => ({ communityId, network: 'TIES' as const, from: w.from, to: w.to });
   const prepared0 = await prepareNetwork(ctx, request(w0), []);
-  return analyse(ctx, 'reweaving', request(w1), { t0: t0.toISOString(), groupBy, seed }, async (g1, { prepared, also }) => {
+  const prepared = await prepareNetwork(ctx, request(w1), []);
+  return shareRun(ctx, 'reweaving', prepared, { t0: t0.toISOString(), groupBy, seed }, async (run) => {
+    const g1 = await run.graph();
+    const also = run.also;
     const started = performance.now();
     const g0 = await also(request(w0));
     // For DETECTED_COMMUNITY each network is grouped by its own Louvain communities.
@@ -43,5 +46,5 @@ export async function reweavingReport(ctx: ServiceContext, communityId: string, 
       t1: { ...diff.t1, at: t1, window: w1, network: summarise(prepared, g1) },
       seconds: (performance.now() - started) / 1000,
     };
-  }, []);
+  });
 }

@@ -18,7 +18,7 @@ import { requireScope } from '../guard.ts';
 import { pseudonym } from '../shape.ts';
 import { seesPseudonymsOnly } from '../../domain/permissions.ts';
 import { prepareNetwork, summarise, type NetworkRequest } from '../analytics/network.ts';
-import { analyse } from '../analytics/run.ts';
+import { shareRun } from '../analytics/run.ts';
 import { groupingOf, type PublicnessOutcome } from './community.ts';
 import { DEFAULT_PUBLICNESS_OPTIONS, weightsFor, windowBefore, type DatedWindow, type PublicnessOptions } from './options.ts';
 
@@ -65,7 +65,10 @@ export async function scopePublicness(ctx: ServiceContext, label: ScopeLabel, id
   const w0 = windowBefore(t0, options.lookbackDays);
   const w1 = windowBefore(t1, options.lookbackDays);
   const prepared0 = await prepareNetwork(ctx, requestOf(communityId, w0), ['scope']);
-  const outcome = await analyse(ctx, `publicness-${label}`, requestOf(communityId, w1), { id, t0: t0.toISOString(), options }, async (g1, { prepared, also }) => {
+  const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), ['scope']);
+  const outcome = await shareRun(ctx, `publicness-${label}`, prepared, { id, t0: t0.toISOString(), options }, async (run) => {
+    const g1 = await run.graph();
+    const also = run.also;
     const started = performance.now();
     const g0 = await also(requestOf(communityId, w0));
     const [o0, o1] = await Promise.all([observeScopes(ctx, label, communityId, [id], g0, w0, options), observeScopes(ctx, label, communityId, [id], g1, w1, options)]);
@@ -87,7 +90,7 @@ export async function scopePublicness(ctx: ServiceContext, label: ScopeLabel, id
       ...evaluation, scope: { kind: label === 'Partner' ? 'PARTNER' as const : 'ORGANIZATION' as const, id, communityId }, t0: d0, t1: d1,
       pairedUnits: units.counts.reachedBoth, options, empty, message, seconds: (performance.now() - started) / 1000,
     };
-  }, ['scope']);
+  });
   return { ...outcome, scopeName: scopeName(ctx, label, id, node.name) };
 }
 
@@ -130,7 +133,10 @@ export async function partnerPublicness(ctx: ServiceContext, communityId: string
   const w0 = windowBefore(t0, options.lookbackDays);
   const w1 = windowBefore(t1, options.lookbackDays);
   // The run is shared between callers: names are shaped for this caller after it.
-  const ranking = await analyse(ctx, 'partner-publicness', requestOf(communityId, w1), { t0: t0.toISOString() }, async (g1, { also }) => {
+  const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), []);
+  const ranking = await shareRun(ctx, 'partner-publicness', prepared, { t0: t0.toISOString() }, async (run) => {
+    const g1 = await run.graph();
+    const also = run.also;
     const started = performance.now();
     const g0 = await also(requestOf(communityId, w0));
     const partners = await partnersAt(ctx, communityId, t1);
@@ -158,6 +164,6 @@ export async function partnerPublicness(ctx: ServiceContext, communityId: string
       }),
       lowestDecileT0: q0, lowestDecileT1: q1, seconds: (performance.now() - started) / 1000,
     };
-  }, []);
+  });
   return { ...ranking, partners: ranking.partners.map((p) => ({ ...p, name: scopeName(ctx, 'Partner', p.partnerId, p.name) })) };
 }
