@@ -11,12 +11,24 @@ import type { TestProject } from 'vitest/node';
 import { Database } from '../../src/db/database.ts';
 import { startLocalNeo4j } from '../../src/db/local/neo4j-local.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { loadDemo } from '../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO_END } from '../helpers/demo.ts';
 
-/** Apply the schema once, before test files start in parallel (each would otherwise race to do it). */
-async function migrateOnce(uri: string): Promise<void> {
+/**
+ * Apply the schema once, before test files start in parallel (each would otherwise race to do it),
+ * and for the integration project load the small demo once: several files read it, and two imports
+ * of the same rows at the same time collide on their ids.
+ */
+async function prepareOnce(uri: string, withDemo: boolean): Promise<void> {
   const db = new Database({ uri, username: process.env['NEO4J_USERNAME'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? 'neo4j' });
   try {
     await migrate(db);
+    if (withDemo) {
+      const started = Date.now();
+      const summary = await loadDemo(db, 'small', { end: SHARED_DEMO_END });
+      if (summary.errorCount > 0 || !summary.written) throw new Error(`the shared demo did not load: ${summary.errorCount} errors`);
+      console.error(`[neo4j] shared small demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await db.close();
   }
@@ -33,7 +45,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (external) {
     // Nothing to start; providing the URI keeps inject('neo4jUri') working either way.
     project.provide('neo4jUri', external);
-    await migrateOnce(external);
+    await prepareOnce(external, project.name === 'integration');
     return undefined;
   }
 
@@ -60,7 +72,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   process.env['NEO4J_PASSWORD'] = db.password;
   process.env['REWEAVE_TEST_NEO4J_DATA'] = dataDir;
   project.provide('neo4jUri', db.uri);
-  await migrateOnce(db.uri);
+  await prepareOnce(db.uri, project.name === 'integration');
 
   const instance = db;
   return async () => {

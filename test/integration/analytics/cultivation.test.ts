@@ -5,19 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { codeOf, startTestApi, type GqlResult, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
 let analyst: string;
 let researcher: string;
-const demo = demoCommunityId('small');
+const demo = SHARED_DEMO;
 const year = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
 
 beforeAll(async () => {
   api = await startTestApi();
-  const summary = await loadDemo(api.db, 'small', { end: '2025-12-31' });
-  expect(summary.errorCount).toBe(0);
   analyst = (await createToken(api.db, { role: 'ANALYST', communities: [demo], name: 'cultivation test' })).token;
   researcher = (await createToken(api.db, { role: 'RESEARCHER', communities: [demo], name: 'cultivation test' })).token;
 }, 240_000);

@@ -8,20 +8,18 @@ import { betweenness, pagerank } from '../../../src/analytics/centrality/index.t
 import { connectedComponents } from '../../../src/analytics/communities/components.ts';
 import { projectNetwork } from '../../../src/graph/project.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { codeOf, startTestApi, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
 let analyst: string;
 let researcher: string;
-const demo = demoCommunityId('small');
+const demo = SHARED_DEMO;
 const year = { from: '2025-01-01', to: '2026-01-01' };
 const net = (extra: Record<string, unknown> = {}) => ({ communityId: demo, ...year, ...extra });
 
 beforeAll(async () => {
   api = await startTestApi();
-  const summary = await loadDemo(api.db, 'small');
-  expect(summary.errorCount).toBe(0);
   analyst = (await createToken(api.db, { role: 'ANALYST', communities: [demo], name: 'analytics test' })).token;
   researcher = (await createToken(api.db, { role: 'RESEARCHER', communities: [demo], name: 'analytics test' })).token;
 }, 240_000);

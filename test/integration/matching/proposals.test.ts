@@ -5,21 +5,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { codeOf, startTestApi, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
 let coordinator: string;
 let researcher: string;
 let outsider: string;
-const demo = demoCommunityId('small');
+const demo = SHARED_DEMO;
 const conference = `${demo}:conference:1`;
 const asOf = '2025-06-30T00:00:00Z';
 
 beforeAll(async () => {
   api = await startTestApi();
-  const summary = await loadDemo(api.db, 'small');
-  expect(summary.errorCount).toBe(0);
   coordinator = (await createToken(api.db, { role: 'COORDINATOR', communities: [demo], name: 'matching test' })).token;
   researcher = (await createToken(api.db, { role: 'RESEARCHER', communities: [demo], name: 'matching test' })).token;
   outsider = (await createToken(api.db, { role: 'COORDINATOR', communities: [api.communityId], name: 'matching test' })).token;

@@ -13,12 +13,12 @@ import { runCli } from '../../helpers/cli.ts';
 import { neo4jUri } from '../../helpers/api.ts';
 import { openReport, REPORT_ARTIFACTS, browserOrSkip } from './browser.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { codeOf, snapshot, startTestApi, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
-const demo = demoCommunityId('small');
+const demo = SHARED_DEMO;
 const T0 = '2024-06-30';
 const T1 = '2025-12-31';
 const DAY = 86_400_000;
@@ -26,8 +26,6 @@ const before = (t: string) => new Date(new Date(`${t}T00:00:00Z`).getTime() - 36
 
 beforeAll(async () => {
   api = await startTestApi();
-  const summary = await loadDemo(api.db, 'small');
-  expect(summary.errorCount).toBe(0);
   for (const role of ['EVALUATOR', 'RESEARCHER', 'ANALYST'] as const) tokens[role] = (await createToken(api.db, { role, communities: [demo], name: `publicness ${role}` })).token;
 }, 300_000);
 

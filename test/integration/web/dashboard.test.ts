@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../src/db/local/paths.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { demoCommunityId, loadDemo } from '../../../src/services/demo/load-demo.ts';
+import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { ensureWebBuilt } from '../../../scripts/build-web.ts';
 import { startTestApi, type TestApi } from '../../helpers/api.ts';
 
@@ -23,7 +23,7 @@ if (!present && process.env.CI) throw new Error(`chromium is required in CI but 
 if (!present) console.warn(`[dashboard test] skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 const SHOTS = path.join(REPO_ROOT, '.reweave', 'screenshots', 'dashboard');
-const demo = demoCommunityId('small');
+const demo = SHARED_DEMO;
 const EXPORT = `query($input: ExportInput!) { exportNetwork(input: $input) { nodeCount edgeCount } }`;
 
 let api: TestApi;
@@ -72,8 +72,6 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     await ensureWebBuilt();
     await mkdir(SHOTS, { recursive: true });
     api = await startTestApi();
-    const summary = await loadDemo(api.db, 'small', { end: '2025-12-31' });
-    expect(summary.errorCount).toBe(0);
     analyst = (await createToken(api.db, { role: 'ANALYST', communities: [demo], name: 'dashboard test' })).token;
     // WebGL without a GPU: SwiftShader through ANGLE.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'] });
