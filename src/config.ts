@@ -86,3 +86,12 @@ export function analyticsSettings(config: Config): AnalyticsSettings {
     inlineBelow: config.REWEAVE_ANALYTICS_INLINE_BELOW,
   };
 }
+
+/**
+ * The environment a child process (the bulk importer's JVM) starts with: this process's own (PATH,
+ * locale, JVM options pass through untouched) plus `extra`. The one place outside loadConfig that
+ * reads process.env, so that no other module does.
+ */
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

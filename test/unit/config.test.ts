@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyticsSettings, demoEnd, loadConfig } from '../../src/config.ts';
+import { analyticsSettings, childEnvironment, demoEnd, loadConfig } from '../../src/config.ts';
 import { DEFAULT_ANALYTICS_SETTINGS } from '../../src/compute/settings.ts';
 
 describe('loadConfig', () => {
@@ -78,4 +78,15 @@ describe('npm start with a bad variable', () => {
       await rm(dataRoot, { recursive: true, force: true });
     }
   }, 40_000);
+});
+
+describe('childEnvironment', () => {
+  it("passes this process's environment through and lays the given variables over it", () => {
+    const before = process.env['NEO4J_HOME'];
+    const env = childEnvironment({ NEO4J_HOME: '/tmp/x', PATH: '/only/this' });
+    expect(env['NEO4J_HOME']).toBe('/tmp/x');
+    expect(env['PATH']).toBe('/only/this');
+    expect(env['HOME']).toBe(process.env['HOME']);
+    expect(process.env['NEO4J_HOME']).toBe(before);
+  });
 });

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { childEnvironment } from '../../config.ts';
 import { ensureNeo4jJars } from './jars.ts';
 import { forgetImporter, cleanLeftovers, recordImporter } from './leftovers.ts';
 import { CLASSES_DIR, IMPORTER_MAIN_CLASS, LIB_DIR, LOCAL_DATABASE, WITH_PARENT_MAIN_CLASS } from './paths.ts';
@@ -115,10 +116,10 @@ export async function bulkImport(input: BulkImportInput): Promise<BulkImportResu
   const started = performance.now();
   // NEO4J_HOME = the data dir, as for LocalNeo4j (its DatabaseManagementServiceBuilder home), so the
   // importer writes exactly the store that the launcher opens next. The rest of the environment is the
-  // child's inheritance (PATH, locale, JVM options), passed through untouched, not configuration read here.
+  // child's inheritance (PATH, locale, JVM options), passed through untouched by childEnvironment.
   const child = spawn(javaExecutable(), args, {
     cwd: input.dataDir,
-    env: { ...process.env, NEO4J_HOME: input.dataDir, NEO4J_CONF: path.join(input.dataDir, 'conf') },
+    env: childEnvironment({ NEO4J_HOME: input.dataDir, NEO4J_CONF: path.join(input.dataDir, 'conf') }),
     // stdin stays open until this process ends: its closing is what stops an orphaned importer.
     stdio: ['pipe', 'pipe', 'pipe'],
   });
