@@ -5,11 +5,11 @@
  * public-benefit groups).
  */
 import type { NodeLabel } from '../../domain/model.ts';
-import { termsOf, VOCABULARIES, type VocabularyName } from '../../domain/vocabulary.ts';
+import { analyticsTermsOf, termsOf, VOCABULARIES, type AnalyticsTermOf, type VocabularyName } from '../../domain/vocabulary.ts';
 import type { StageOrder } from '../../analytics/cultivation/histories.ts';
 
-export const STAGE_SUBJECTS = ['RESIDENT_CULTIVATION', 'ORGANIZATION_DEVELOPMENT', 'ORGANIZATION_ORIENTATION', 'PARTNER_LIFECYCLE'] as const;
-export type StageSubject = (typeof STAGE_SUBJECTS)[number];
+export const STAGE_SUBJECTS = analyticsTermsOf('StageSubject');
+export type StageSubject = AnalyticsTermOf<'StageSubject'>;
 
 export interface SubjectSpec {
   label: NodeLabel;

@@ -86,6 +86,11 @@ describe('stageFunnel', () => {
     expect(byType.groups.reduce((s: number, g: any) => s + g.nodes, 0)).toBeLessThanOrEqual(byType.nodes);
     const detected = (await ok(FUNNEL, { c: demo, subject: 'RESIDENT_CULTIVATION', ...year, groupBy: 'DETECTED_COMMUNITY' })).stageFunnel;
     expect(detected.groups.length).toBeGreaterThan(1);
+    // Building heads (楼栋长) against everyone else: two groups, true and false, that partition the residents grouped.
+    const heads = (await ok(FUNNEL, { c: demo, subject: 'RESIDENT_CULTIVATION', ...year, groupBy: 'BUILDING_HEAD' })).stageFunnel;
+    expect(heads.groupBy).toBe('BUILDING_HEAD');
+    expect(heads.groups.map((g: any) => g.group).sort()).toEqual(['false', 'true']);
+    expect(heads.groups.find((g: any) => g.group === 'true').nodes).toBeLessThan(heads.groups.find((g: any) => g.group === 'false').nodes);
   }, 120_000);
 
   it('reads the organisations\' and partners\' stages too', async () => {
