@@ -18,7 +18,7 @@ import { NODE_LABELS } from '../domain/model.ts';
 import type { Database } from '../db/database.ts';
 import {
   streamAcquaintances, streamAttendances, streamExchanges, streamMemberships, streamNodeFields, streamNodes, streamProjectWorkers, streamRels,
-  type NodeRow, type OnBatch, type RelRow, type TimeParams,
+  type NodeRow, type NodeTimeParams, type OnBatch, type RelRow, type TimeParams,
 } from '../db/repositories/graph.ts';
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
@@ -96,7 +96,8 @@ export async function projectNetwork(db: Database, spec: NetworkSpec, onProgress
     return timed(() => builder.finish(), true);
   }
 
-  const builder = await readTies(db, resolved, time, counted);
+  const builder = new TieGraphBuilder(resolved);
+  await readTies(db, [builder], communityId, time, counted);
   return timed(() => builder.finish(), true);
 }
 
@@ -108,7 +109,8 @@ export async function projectNetwork(db: Database, spec: NetworkSpec, onProgress
  */
 export async function projectTieCsr(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void, stats?: ProjectionStats): Promise<TieCsr> {
   const resolved = resolveSpec({ ...spec, network: 'TIES' });
-  const builder = await readTies(db, resolved, timeParams(resolved), counter(stats, onProgress));
+  const builder = new TieGraphBuilder(resolved);
+  await readTies(db, [builder], resolved.communityId, timeParams(resolved), counter(stats, onProgress));
   return measure(stats, true, () => builder.finishCsr());
 }
 
@@ -136,26 +138,49 @@ function measure<T>(stats: ProjectionStats | undefined, finishing: boolean, work
 }
 
 /**
- * Reads the residents and every tie source at once into a TieGraphBuilder; tie rows that arrive
- * before the last resident wait for it (a tie's weight depends on which residents are present).
+ * Several windows' tie networks of one community from ONE read: the rows of the union of the windows
+ * (node state changes from the earliest window end on), each batch fed to every window's builder,
+ * which keeps only what counts for its own window (the builders apply the time rules themselves; see
+ * time.ts). For analyses that compare a few yearly snapshots, this reads the database once instead
+ * of once per window. Windows only (an asOf spec is refused), all of the same community.
  */
-async function readTies(db: Database, resolved: ResolvedSpec, time: TimeParams, counted: Counted): Promise<TieGraphBuilder> {
-  const { communityId } = resolved;
-  const builder = new TieGraphBuilder(resolved);
+export async function projectTieCsrs(db: Database, specs: readonly NetworkSpec[], onProgress?: (rows: number) => void): Promise<TieCsr[]> {
+  if (specs.length === 0) return [];
+  const resolved = specs.map((spec) => resolveSpec({ ...spec, network: 'TIES' }));
+  const communityId = resolved[0]!.communityId;
+  if (resolved.some((r) => r.communityId !== communityId)) throw new Error('projectTieCsrs: every window must be of one community');
+  if (resolved.some((r) => r.asOf !== null)) throw new Error('projectTieCsrs: windows only, not asOf');
+  const bound = (values: (number | null)[], pick: (...xs: number[]) => number) => (values.some((v) => v === null) ? null : new Date(pick(...(values as number[]))));
+  const tos = resolved.map((r) => r.to);
+  const time = { from: bound(resolved.map((r) => r.from), Math.min), to: bound(tos, Math.max), asOf: null, changesFrom: bound(tos, Math.min) };
+  const builders = resolved.map((r) => new TieGraphBuilder(r));
+  await readTies(db, builders, communityId, time, counter(undefined, onProgress));
+  return builders.map((b) => b.finishCsr());
+}
+
+/**
+ * Reads the residents and every tie source that a builder uses at once, each batch into every
+ * builder; tie rows that arrive before the last resident wait for it (a tie's weight depends on
+ * which residents are present).
+ */
+async function readTies(db: Database, builders: readonly TieGraphBuilder[], communityId: string, time: NodeTimeParams, counted: Counted): Promise<void> {
   let waiting: (() => void)[] | null = [];
   const afterResidents = (work: () => void) => (waiting ? waiting.push(work) : work());
-  const residents = streamNodeFields(db, communityId, 'Resident', RESIDENT_ATTRIBUTES, time, counted((rows: NodeRow[]) => builder.addResidents(rows))).then(() => {
+  const each = <T>(add: (b: TieGraphBuilder, rows: T[]) => void): OnBatch<T> => (rows) => {
+    for (const b of builders) add(b, rows);
+  };
+  const residents = streamNodeFields(db, communityId, 'Resident', RESIDENT_ATTRIBUTES, time, counted(each<NodeRow>((b, rows) => b.addResidents(rows)))).then(() => {
     const work = waiting ?? [];
     waiting = null;
     for (const w of work) w();
   });
   const reads: Promise<void>[] = [residents];
-  const source = <T>(add: OnBatch<T>) => counted(add, afterResidents);
-  if (builder.uses('acquaintance')) reads.push(streamAcquaintances(db, communityId, time, source((rows) => builder.addAcquaintances(rows))));
-  if (builder.uses('comembership')) reads.push(streamMemberships(db, communityId, time, source((rows) => builder.addMemberships(rows))));
-  if (builder.uses('coattendance')) reads.push(streamAttendances(db, communityId, time, source((rows) => builder.addAttendances(rows))));
-  if (builder.uses('exchange')) reads.push(streamExchanges(db, communityId, time, source((rows) => builder.addExchanges(rows))));
-  if (builder.uses('cowork')) reads.push(streamProjectWorkers(db, communityId, time, WORK_ROLES, source((rows) => builder.addProjectWork(rows))));
+  const source = <T>(add: (b: TieGraphBuilder, rows: T[]) => void) => counted(each(add), afterResidents);
+  const uses = (name: Parameters<TieGraphBuilder['uses']>[0]) => builders.some((b) => b.uses(name));
+  if (uses('acquaintance')) reads.push(streamAcquaintances(db, communityId, time, source((b, rows) => b.addAcquaintances(rows))));
+  if (uses('comembership')) reads.push(streamMemberships(db, communityId, time, source((b, rows) => b.addMemberships(rows))));
+  if (uses('coattendance')) reads.push(streamAttendances(db, communityId, time, source((b, rows) => b.addAttendances(rows))));
+  if (uses('exchange')) reads.push(streamExchanges(db, communityId, time, source((b, rows) => b.addExchanges(rows))));
+  if (uses('cowork')) reads.push(streamProjectWorkers(db, communityId, time, WORK_ROLES, source((b, rows) => b.addProjectWork(rows))));
   await Promise.all(reads);
-  return builder;
 }

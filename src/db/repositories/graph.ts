@@ -17,6 +17,11 @@ export interface TimeParams {
   asOf: Date | null;
 }
 
+/** A window read that serves several windows: node state changes are returned from `changesFrom` on. */
+export interface NodeTimeParams extends TimeParams {
+  changesFrom?: Date | null;
+}
+
 export interface PageOptions {
   /** Anchor nodes per page (default 5,000). */
   pageSize?: number;
@@ -139,9 +144,9 @@ export async function streamNodes(db: Database, communityId: string, label: Node
  * reads residents this way.
  */
 export async function streamNodeFields(
-  db: Database, communityId: string, label: NodeLabel, fields: readonly string[], time: TimeParams, onBatch: OnBatch<NodeRow>, options: PageOptions = {},
+  db: Database, communityId: string, label: NodeLabel, fields: readonly string[], time: NodeTimeParams, onBatch: OnBatch<NodeRow>, options: PageOptions = {},
 ): Promise<void> {
-  await paged(db, 'graph/list-node-fields', { communityId, ...time, fields }, { label }, (row) => {
+  await paged(db, 'graph/list-node-fields', { communityId, from: time.from, to: time.to, asOf: time.asOf, changesFrom: time.changesFrom ?? null, fields }, { label }, (row) => {
     const props: Props = { createdAt: dateOfMillis(row.createdAt), endedAt: dateOfMillis(row.endedAt) };
     const values = Array.isArray(row.values) ? row.values : [];
     for (let i = 0; i < fields.length; i += 1) props[fields[i]!] = values[i] ?? null;

@@ -10,7 +10,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { notFound, ReweaveError } from '../../domain/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
-import { projectNetwork, projectTieCsr } from '../../graph/project.ts';
+import { projectNetwork, projectTieCsr, projectTieCsrs } from '../../graph/project.ts';
 import type { TieCsr } from '../../graph/ties.ts';
 import { DEFAULT_MAX_ACTIVITY_SIZE, DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
@@ -80,6 +80,33 @@ function cacheOf(ctx: ServiceContext) {
 /** The tie network of a prepared TIES spec as CSR arrays, cached like the graphs. */
 export function networkArrays(ctx: ServiceContext, prepared: PreparedNetwork, onRows?: (rows: number) => void): Promise<TieCsr> {
   return cached(cacheOf(ctx).arrays, prepared.key, () => projectTieCsr(ctx.db, specOf(prepared, 'TIES'), onRows));
+}
+
+/**
+ * The tie networks of several prepared TIES windows of one community as CSR arrays: those not cached
+ * are read together, in one pass over the rows of their union (projectTieCsrs), and cached one by one.
+ */
+export function windowArrays(ctx: ServiceContext, prepared: readonly PreparedNetwork[]): Promise<TieCsr[]> {
+  const cache = cacheOf(ctx).arrays;
+  const found = new Map<string, Promise<TieCsr>>();
+  const missing: PreparedNetwork[] = [];
+  for (const p of prepared) {
+    const hit = cache.get(p.key);
+    if (hit) found.set(p.key, hit);
+    else if (!missing.some((m) => m.key === p.key)) missing.push(p);
+  }
+  if (missing.length > 0) {
+    const read = projectTieCsrs(ctx.db, missing.map((p) => specOf(p, 'TIES')));
+    missing.forEach((p, k) => {
+      const promise = read.then((all) => all[k]!);
+      found.set(p.key, promise);
+      cache.set(p.key, promise);
+      promise.catch(() => {
+        if (cache.get(p.key) === promise) cache.delete(p.key);
+      });
+    });
+  }
+  return Promise.all(prepared.map((p) => found.get(p.key)!));
 }
 
 /** From the cache, or made now and kept (a failed projection — the database went away, … — is not kept). */

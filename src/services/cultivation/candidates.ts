@@ -23,7 +23,8 @@ import type { HistoryArrays } from '../../analytics/cultivation/histories.ts';
 import { DEFAULTS, promotedIn, residentsAt, scoreCandidates, trainingRows, type Scored } from '../../analytics/cultivation/promotion.ts';
 import { badInput } from '../../domain/errors.ts';
 import type { CultivationStage } from '../../domain/vocabulary.ts';
-import { networkArrays, prepareNetwork } from '../analytics/network.ts';
+import { prepareNetwork, windowArrays, type PreparedNetwork } from '../analytics/network.ts';
+import type { TieCsr } from '../../graph/ties.ts';
 import type { ServiceContext } from '../context.ts';
 import { communityRange, defaultAsOf, YEAR_MS } from './as-of.ts';
 import { projectionCache } from './cache.ts';
@@ -109,34 +110,58 @@ const STAGE_ORDER = SUBJECTS.RESIDENT_CULTIVATION.order;
 const CONSTRAINT = FEATURES.indexOf('constraint');
 const REVERSED = FEATURES.map((f) => f === 'constraint');
 
-const snapshotCache = projectionCache<NetworkFeatures & { index: Map<string, number> }>();
+const snapshotCache = projectionCache<Snapshot>();
 
-/** Network features of the tie network over [cut − 365 days, cut), by resident id. */
-async function snapshot(ctx: ServiceContext, communityId: string, cut: number) {
-  const prepared = await prepareNetwork(ctx, { communityId, network: 'TIES', from: new Date(cut - YEAR_MS), to: new Date(cut) }, []);
-  return snapshotCache(ctx, prepared.key, async () => {
-    const csr = await networkArrays(ctx, prepared);
-    const areas = new Map<string, number>();
-    const groupOf = Int32Array.from(csr.nodeAttributes, (a) => {
-      const area = typeof a.housingArea === 'string' && a.housingArea !== '' ? a.housingArea : null;
-      if (area === null) return -1;
-      if (!areas.has(area)) areas.set(area, areas.size);
-      return areas.get(area)!;
-    });
-    return { ...networkFeatures(csr, groupOf), index: new Map(csr.ids.map((id, i) => [id, i])) };
+type Snapshot = NetworkFeatures & { index: Map<string, number> };
+
+function snapshotOf(csr: TieCsr): Snapshot {
+  const areas = new Map<string, number>();
+  const groupOf = Int32Array.from(csr.nodeAttributes, (a) => {
+    const area = typeof a.housingArea === 'string' && a.housingArea !== '' ? a.housingArea : null;
+    if (area === null) return -1;
+    if (!areas.has(area)) areas.set(area, areas.size);
+    return areas.get(area)!;
   });
+  return { ...networkFeatures(csr, groupOf), index: new Map(csr.ids.map((id, i) => [id, i])) };
+}
+
+/**
+ * Network features of the tie network over [cut − 365 days, cut) for each cut, by resident id. The
+ * snapshots not cached are projected together, in one read of the rows of their years.
+ */
+async function snapshots(ctx: ServiceContext, communityId: string, cuts: readonly number[]): Promise<Snapshot[]> {
+  const prepared = await Promise.all(cuts.map((cut) => prepareNetwork(ctx, { communityId, network: 'TIES', from: new Date(cut - YEAR_MS), to: new Date(cut) }, [])));
+  const wanted: { prepared: PreparedNetwork; resolve: (csr: TieCsr) => void; reject: (error: unknown) => void }[] = [];
+  const result = Promise.all(prepared.map((p) => snapshotCache(ctx, p.key, () => new Promise<TieCsr>((resolve, reject) => wanted.push({ prepared: p, resolve, reject })).then(snapshotOf))));
+  if (wanted.length > 0) {
+    windowArrays(ctx, wanted.map((w) => w.prepared)).then(
+      (arrays) => wanted.forEach((w, k) => w.resolve(arrays[k]!)),
+      (error: unknown) => wanted.forEach((w) => w.reject(error)),
+    );
+  }
+  return result;
 }
 
 interface Measurer {
   (resident: number, end: number): Float64Array;
 }
 
-/** Features of a history's resident over [end − 365 days, end), network from the snapshot for `end`. */
-async function measurer(ctx: ServiceContext, communityId: string, h: HistoryArrays, p: ParticipationArrays, asOf: number, first: number): Promise<Measurer> {
+/**
+ * Features of a history's resident over [end − 365 days, end), network from the snapshot for `end`.
+ * The snapshots are read first (they need only the cut-offs), so that the caller can read the
+ * histories and the participation at the same time; the measurer is then made from all three.
+ */
+async function measurer(ctx: ServiceContext, communityId: string, asOf: number, first: number): Promise<(h: HistoryArrays, p: ParticipationArrays) => Measurer> {
   const cuts: number[] = [];
   for (let cut = asOf; cut > first - YEAR_MS && cuts.length < 10; cut -= YEAR_MS) cuts.push(cut);
   // A cut-off at or before the first record has an empty year behind it: no snapshot to read.
-  const snaps = await Promise.all(cuts.map((cut) => (cut > first ? snapshot(ctx, communityId, cut) : Promise.resolve(null))));
+  const read = cuts.filter((cut) => cut > first);
+  const found = await snapshots(ctx, communityId, read);
+  const snaps = cuts.map((cut) => (cut > first ? found[read.indexOf(cut)]! : null));
+  return (h, p) => measureWith(h, p, cuts, snaps);
+}
+
+function measureWith(h: HistoryArrays, p: ParticipationArrays, cuts: readonly number[], snaps: readonly (Snapshot | null)[]): Measurer {
   const participationIndex = new Map(p.ids.map((id, i) => [id, i]));
   return (resident, end) => {
     const row = new Float64Array(FEATURES.length);
@@ -272,10 +297,13 @@ async function rank(ctx: ServiceContext, request: CandidatesRequest, stage: numb
   const started = performance.now();
   const asOf = asOfDate.getTime();
   const options = { ...DEFAULTS };
-  const [{ histories: h }, p, range] = await Promise.all([
-    projectHistories(ctx, request.communityId, 'RESIDENT_CULTIVATION'), projectParticipation(ctx, request.communityId), communityRange(ctx, request.communityId),
+  const range = await communityRange(ctx, request.communityId);
+  // The three reads run at once: Neo4j works on one while the driver decodes another.
+  const [{ histories: h }, p, measureOf] = await Promise.all([
+    projectHistories(ctx, request.communityId, 'RESIDENT_CULTIVATION'), projectParticipation(ctx, request.communityId),
+    measurer(ctx, request.communityId, asOf, (range.first ?? asOfDate).getTime()),
   ]);
-  const measure = await measurer(ctx, request.communityId, h, p, asOf, (range.first ?? asOfDate).getTime());
+  const measure = measureOf(h, p);
   const training = train(h, stage, asOf, measure);
   const current = residentsAt(h, stage, asOf);
   const rows = current.map((i) => measure(i, asOf));
