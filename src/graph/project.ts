@@ -141,21 +141,30 @@ function measure<T>(stats: ProjectionStats | undefined, finishing: boolean, work
  * Several windows' tie networks of one community from ONE read: the rows of the union of the windows
  * (node state changes from the earliest window end on), each batch fed to every window's builder,
  * which keeps only what counts for its own window (the builders apply the time rules themselves; see
- * time.ts). For analyses that compare a few yearly snapshots, this reads the database once instead
- * of once per window. Windows only (an asOf spec is refused), all of the same community.
+ * time.ts). For analyses that compare a few windows (yearly snapshots, t0 against t1), this reads
+ * the database once instead of once per window. Windows only (an asOf spec is refused), all of the
+ * same community. As CSR arrays (projectTieCsr's shape) or graphs (projectNetwork's).
  */
 export async function projectTieCsrs(db: Database, specs: readonly NetworkSpec[], onProgress?: (rows: number) => void): Promise<TieCsr[]> {
+  return (await readWindows(db, specs, onProgress)).map((b) => b.finishCsr());
+}
+
+export async function projectTieGraphs(db: Database, specs: readonly NetworkSpec[], onProgress?: (rows: number) => void): Promise<Graph[]> {
+  return (await readWindows(db, specs, onProgress)).map((b) => b.finish());
+}
+
+async function readWindows(db: Database, specs: readonly NetworkSpec[], onProgress?: (rows: number) => void): Promise<TieGraphBuilder[]> {
   if (specs.length === 0) return [];
   const resolved = specs.map((spec) => resolveSpec({ ...spec, network: 'TIES' }));
   const communityId = resolved[0]!.communityId;
-  if (resolved.some((r) => r.communityId !== communityId)) throw new Error('projectTieCsrs: every window must be of one community');
-  if (resolved.some((r) => r.asOf !== null)) throw new Error('projectTieCsrs: windows only, not asOf');
+  if (resolved.some((r) => r.communityId !== communityId)) throw new Error('tie windows: every window must be of one community');
+  if (resolved.some((r) => r.asOf !== null)) throw new Error('tie windows: windows only, not asOf');
   const bound = (values: (number | null)[], pick: (...xs: number[]) => number) => (values.some((v) => v === null) ? null : new Date(pick(...(values as number[]))));
   const tos = resolved.map((r) => r.to);
   const time = { from: bound(resolved.map((r) => r.from), Math.min), to: bound(tos, Math.max), asOf: null, changesFrom: bound(tos, Math.min) };
   const builders = resolved.map((r) => new TieGraphBuilder(r));
   await readTies(db, builders, communityId, time, counter(undefined, onProgress));
-  return builders.map((b) => b.finishCsr());
+  return builders;
 }
 
 /**

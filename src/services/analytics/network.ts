@@ -10,7 +10,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { notFound, ReweaveError } from '../../domain/errors.ts';
 import type { Database } from '../../db/database.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
-import { projectNetwork, projectTieCsr, projectTieCsrs } from '../../graph/project.ts';
+import { projectNetwork, projectTieCsr, projectTieCsrs, projectTieGraphs } from '../../graph/project.ts';
 import type { TieCsr } from '../../graph/ties.ts';
 import { DEFAULT_MAX_ACTIVITY_SIZE, DEFAULT_TIE_SOURCES, resolveSpec, type NetworkKind, type NetworkSpec, type ResolvedSpec, type TieSources } from '../../graph/spec.ts';
 import type { ServiceContext } from '../context.ts';
@@ -83,22 +83,31 @@ export function networkArrays(ctx: ServiceContext, prepared: PreparedNetwork, on
 }
 
 /**
- * The tie networks of several prepared TIES windows of one community as CSR arrays: those not cached
- * are read together, in one pass over the rows of their union (projectTieCsrs), and cached one by one.
+ * The tie networks of several prepared TIES windows of one community, as CSR arrays or graphs: those
+ * not cached are read together, in one pass over the rows of their union (projectTieCsrs,
+ * projectTieGraphs), and cached one by one like single projections.
  */
-export function windowArrays(ctx: ServiceContext, prepared: readonly PreparedNetwork[]): Promise<TieCsr[]> {
-  const cache = cacheOf(ctx).arrays;
-  const found = new Map<string, Promise<TieCsr>>();
+export function windowArrays(ctx: ServiceContext, prepared: readonly PreparedNetwork[], onRows?: (rows: number) => void): Promise<TieCsr[]> {
+  return windows(cacheOf(ctx).arrays, prepared, (missing) => projectTieCsrs(ctx.db, missing.map((p) => specOf(p, 'TIES')), onRows));
+}
+
+export function windowGraphs(ctx: ServiceContext, prepared: readonly PreparedNetwork[], onRows?: (rows: number) => void): Promise<AbstractGraph[]> {
+  return windows(cacheOf(ctx).graphs, prepared, (missing) => projectTieGraphs(ctx.db, missing.map((p) => specOf(p, 'TIES')), onRows));
+}
+
+function windows<T>(cache: LruCache<Promise<T>>, prepared: readonly PreparedNetwork[], read: (missing: PreparedNetwork[]) => Promise<T[]>): Promise<T[]> {
+  const found = new Map<string, Promise<T>>();
   const missing: PreparedNetwork[] = [];
   for (const p of prepared) {
+    if (p.spec.network !== 'TIES') throw new Error(`windows: ${p.spec.network} is not a tie network`);
     const hit = cache.get(p.key);
     if (hit) found.set(p.key, hit);
     else if (!missing.some((m) => m.key === p.key)) missing.push(p);
   }
   if (missing.length > 0) {
-    const read = projectTieCsrs(ctx.db, missing.map((p) => specOf(p, 'TIES')));
+    const all = read(missing);
     missing.forEach((p, k) => {
-      const promise = read.then((all) => all[k]!);
+      const promise = all.then((values) => values[k]!);
       found.set(p.key, promise);
       cache.set(p.key, promise);
       promise.catch(() => {

@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { inScope } from '../../domain/permissions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { TieCsr } from '../../graph/ties.ts';
-import { networkArrays, networkGraph, prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
+import { networkArrays, networkGraph, prepareNetwork, windowGraphs, type NetworkRequest, type PreparedNetwork } from './network.ts';
 import { RunRegistry, type ReportProgress, type RunInfo } from '../../compute/runs.ts';
 import { analyticsSettingsOf } from '../../compute/settings.ts';
 
@@ -35,6 +35,11 @@ export interface Run {
   arrays(): Promise<TieCsr>;
   /** Another projection of the same community and time (e.g. FULL beside TIES), from the same cache. */
   also(request: Partial<NetworkRequest>): Promise<AbstractGraph>;
+  /**
+   * The prepared tie network and the same network over another window (t0 beside t1), read from
+   * the database in one pass (windowGraphs) where not cached. TIES windows only.
+   */
+  graphs(other: Partial<NetworkRequest>): Promise<[AbstractGraph, AbstractGraph]>;
 }
 
 /**
@@ -61,6 +66,11 @@ export function shareRun<T>(ctx: ServiceContext, analysis: string, prepared: Pre
       also: async (other) => {
         const more = await prepareNetwork(ctx, { ...prepared.request, ...other }, prepared.at);
         return projected((onRows) => networkGraph(ctx, more, onRows));
+      },
+      graphs: async (other) => {
+        const more = await prepareNetwork(ctx, { ...prepared.request, ...other }, prepared.at);
+        const [first, second] = await projected((onRows) => windowGraphs(ctx, [prepared, more], onRows));
+        return [first!, second!];
       },
     });
   });

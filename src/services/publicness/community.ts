@@ -94,10 +94,9 @@ export async function communityPublicness(ctx: ServiceContext, communityId: stri
   const prepared0 = await prepareNetwork(ctx, requestOf(communityId, w0), at);
   const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), at);
   return shareRun(ctx, 'publicness', prepared, { t0: t0.toISOString(), options }, async (run) => {
-    const g1 = await run.graph();
-    const also = run.also;
     const started = performance.now();
-    const g0 = await also(requestOf(communityId, w0));
+    // Both windows in one read of the database (the t1 window and the t0 window before it).
+    const [g1, g0] = await run.graphs(requestOf(communityId, w0));
     const [o0, o1] = await Promise.all([observe(ctx, communityId, g0, w0, options), observe(ctx, communityId, g1, w1, options)]);
     const units = communityUnits(o0, o1, options.contributionReference);
     const evaluation = evaluatePublicness({

@@ -34,10 +34,9 @@ export async function reweavingReport(ctx: ServiceContext, communityId: string, 
   const prepared0 = await prepareNetwork(ctx, request(w0), []);
   const prepared = await prepareNetwork(ctx, request(w1), []);
   return shareRun(ctx, 'reweaving', prepared, { t0: t0.toISOString(), groupBy, seed }, async (run) => {
-    const g1 = await run.graph();
-    const also = run.also;
     const started = performance.now();
-    const g0 = await also(request(w0));
+    // Both windows in one read of the database (the t1 window and the t0 window before it).
+    const [g1, g0] = await run.graphs(request(w0));
     // For DETECTED_COMMUNITY each network is grouped by its own Louvain communities.
     const diff = reweavingDiff(g0, g1, { group: groupingOf(g0, groupBy, seed), seed, resolution: 1 }, groupingOf(g1, groupBy, seed));
     return {

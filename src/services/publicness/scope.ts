@@ -67,10 +67,9 @@ export async function scopePublicness(ctx: ServiceContext, label: ScopeLabel, id
   const prepared0 = await prepareNetwork(ctx, requestOf(communityId, w0), ['scope']);
   const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), ['scope']);
   const outcome = await shareRun(ctx, `publicness-${label}`, prepared, { id, t0: t0.toISOString(), options }, async (run) => {
-    const g1 = await run.graph();
-    const also = run.also;
     const started = performance.now();
-    const g0 = await also(requestOf(communityId, w0));
+    // Both windows in one read of the database (the t1 window and the t0 window before it).
+    const [g1, g0] = await run.graphs(requestOf(communityId, w0));
     const [o0, o1] = await Promise.all([observeScopes(ctx, label, communityId, [id], g0, w0, options), observeScopes(ctx, label, communityId, [id], g1, w1, options)]);
     const s0 = o0.get(id)!;
     const s1 = o1.get(id)!;
@@ -135,10 +134,9 @@ export async function partnerPublicness(ctx: ServiceContext, communityId: string
   // The run is shared between callers: names are shaped for this caller after it.
   const prepared = await prepareNetwork(ctx, requestOf(communityId, w1), []);
   const ranking = await shareRun(ctx, 'partner-publicness', prepared, { t0: t0.toISOString() }, async (run) => {
-    const g1 = await run.graph();
-    const also = run.also;
     const started = performance.now();
-    const g0 = await also(requestOf(communityId, w0));
+    // Both windows in one read of the database (the t1 window and the t0 window before it).
+    const [g1, g0] = await run.graphs(requestOf(communityId, w0));
     const partners = await partnersAt(ctx, communityId, t1);
     const ids = partners.map((p) => p.id);
     const [o0, o1] = await Promise.all([observeScopes(ctx, 'Partner', communityId, ids, g0, w0, options), observeScopes(ctx, 'Partner', communityId, ids, g1, w1, options)]);

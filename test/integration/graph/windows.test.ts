@@ -5,7 +5,7 @@
  * Read-only over the shared demo.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectTieCsr, projectTieCsrs } from '../../../src/graph/project.ts';
+import { projectNetwork, projectTieCsr, projectTieCsrs, projectTieGraphs } from '../../../src/graph/project.ts';
 import type { NetworkSpec } from '../../../src/graph/spec.ts';
 import { testDatabase } from '../../helpers/api.ts';
 import { SHARED_DEMO } from '../../helpers/demo.ts';
@@ -37,6 +37,21 @@ describe('several windows from one read', () => {
     expect(together[0]!.size).not.toBe(together[1]!.size);
     const stages = (k: number) => together[k]!.nodeAttributes.map((a) => a.cultivationStage).filter((s) => s !== 'UNIDENTIFIED').length;
     expect(stages(0)).toBeGreaterThan(stages(1));
+  }, 180_000);
+
+  it('gives graphs equal to the graphs of single reads', async () => {
+    const specs = [year(2025), year(2024)];
+    const together = await projectTieGraphs(db, specs);
+    for (const [k, spec] of specs.entries()) {
+      const alone = await projectNetwork(db, spec);
+      const got = together[k]!;
+      expect(got.order).toBe(alone.order);
+      expect(got.size).toBe(alone.size);
+      expect(got.nodes().sort()).toEqual(alone.nodes().sort());
+      const weights = (g: typeof got) => g.mapEdges((_e, a, s, t) => `${s < t ? s : t}|${s < t ? t : s}|${a.weight}`).sort();
+      expect(weights(got)).toEqual(weights(alone));
+      expect(got.getAttributes()).toEqual(alone.getAttributes());
+    }
   }, 180_000);
 
   it('refuses windows of two communities and an asOf spec', async () => {
