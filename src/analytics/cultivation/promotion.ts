@@ -1,13 +1,18 @@
 /**
  * Promotion candidates: who now at a stage looks, over the last year, like those who moved up from
- * it did over the year before their promotion (no look-ahead: a promoted resident's features end
- * at the promotion).
+ * it soon after looked over the year before (no look-ahead: every row's features end at its
+ * cut-off, and its label is read after it).
  *
- * Training rows at a cut-off C, one per resident who was at the stage before C:
- * - positive: the resident's first move up from the stage before C; the features' window is the
- *   365 days before it;
- * - negative: everyone else who was at the stage before C; the window is the 365 days before they
- *   left it (stepping back) or before C if they are still there.
+ * Training rows: the person-period design of discrete-time event-history analysis (Allison 1982,
+ * "Discrete-time methods for the analysis of event histories", Sociological Methodology 13; Singer &
+ * Willett 1993, "It's about time", J. Educational Statistics 18(2)). At each cut-off
+ * c = C − k·period (k = 1, 2, … while c is after the first record), one row per resident at the
+ * stage as of c, features over the year before c, label 1 when they moved up from it in
+ * [c, c + period). The periods do not overlap, so each promotion is one positive row. Promoted and
+ * not promoted are measured at the same dates — comparing a promoted resident's year before the
+ * promotion with others' year before C would confound the promotion with the calendar (a community
+ * that grew more active later makes the later rows look "unpromoted"). The logistic model of these
+ * rows is the discrete-time hazard model: ranking by it ranks by the chance of moving up next.
  * With at least `minPromotions` positives (default 20) the model is the L2 logistic regression of
  * ./logistic.ts (λ default 1); with fewer there is too little to learn from and the score is the
  * percentile fallback: the mean, over the features, of the resident's mid-rank percentile among the
@@ -33,31 +38,20 @@ export interface TrainingRows {
   promotions: number;
 }
 
-export function trainingRows(h: HistoryArrays, order: StageOrder, stage: number, cutoff: number): TrainingRows {
+/** Cut-offs are taken back to the first record, at most this many (nine years of quarters). */
+export const MAX_TRAINING_CUTS = 36;
+
+export function trainingRows(h: HistoryArrays, order: StageOrder, stage: number, cutoff: number, period: number, first: number): TrainingRows {
   const out: TrainingRows = { residents: [], ends: [], labels: [], promotions: 0 };
-  for (let i = 0; i < h.ids.length; i += 1) {
-    let promotedAt = Number.NaN;
-    let lastEnd = Number.NaN;
-    for (const spell of spellsOf(h, i, order)) {
-      if (spell.stage !== stage) continue;
-      const start = Number.isNaN(spell.start) ? -Infinity : spell.start;
-      if (start >= cutoff) break;
-      if (spell.exit === 'up' && spell.end < cutoff) {
-        promotedAt = spell.end;
-        break;
-      }
-      lastEnd = Number.isNaN(spell.end) || spell.end > cutoff ? cutoff : spell.end;
-    }
-    if (!Number.isNaN(promotedAt)) {
+  for (let k = 1, c = cutoff - period; c > first && k <= MAX_TRAINING_CUTS; k += 1, c -= period) {
+    const at = residentsAt(h, stage, c);
+    const labels = promotedIn(h, order, at, stage, c, c + period);
+    at.forEach((i, n) => {
       out.residents.push(i);
-      out.ends.push(promotedAt);
-      out.labels.push(1);
-      out.promotions += 1;
-    } else if (!Number.isNaN(lastEnd)) {
-      out.residents.push(i);
-      out.ends.push(lastEnd);
-      out.labels.push(0);
-    }
+      out.ends.push(c);
+      out.labels.push(labels[n]!);
+      out.promotions += labels[n]!;
+    });
   }
   return out;
 }

@@ -4,11 +4,13 @@
  * model and fallback there), each score decomposed into per-feature contributions with the top
  * reasons in English and Chinese, and a time-split backtest.
  *
- * Features (src/analytics/cultivation/features.ts): participation over each row's exact 365-day
- * window; network position from the tie network (default sources, src/graph/spec.ts) of the 365 days
- * before the latest yearly cut-off asOf − k·365 days that is not after the row's window end — so a
- * promotion is never explained by ties made after it, at the price of network features up to a year
- * old for promotions between cut-offs. The snapshots are the analytics' cached tie projections.
+ * Features (src/analytics/cultivation/features.ts): participation over the 365 days before each
+ * row's cut-off; network position from the tie network (default sources, src/graph/spec.ts) of the
+ * 365 days before the latest yearly cut-off asOf − k·365 days not after the row's. Training rows are
+ * person-quarters (promotion.ts: cut-offs every quarter of a year back from the training cut-off,
+ * labelled by a move up within the quarter after), so every row of one cut-off reads the same
+ * snapshot, up to a year old, and promoted and not promoted are compared at the same dates. The
+ * snapshots are read together, in one pass over the rows of their years, and cached.
  *
  * Backtest: T = asOf − 365 days; train on the rows at cut-off T (promotions before T), rank the
  * residents at the stage on T by their year before T, and compare with who moved up in [T, asOf):
@@ -107,6 +109,8 @@ export interface CandidatesOutcome {
 export const PROMOTION_FEATURES: readonly Feature[] = FEATURES;
 
 const STAGE_ORDER = SUBJECTS.RESIDENT_CULTIVATION.order;
+/** The person-period of the training rows: a quarter of a year. */
+const TRAINING_PERIOD_MS = YEAR_MS / 4;
 const CONSTRAINT = FEATURES.indexOf('constraint');
 const REVERSED = FEATURES.map((f) => f === 'constraint');
 
@@ -181,8 +185,8 @@ function measureWith(h: HistoryArrays, p: ParticipationArrays, cuts: readonly nu
   };
 }
 
-function train(h: HistoryArrays, stage: number, cutoff: number, measure: Measurer) {
-  const t = trainingRows(h, STAGE_ORDER, stage, cutoff);
+function train(h: HistoryArrays, stage: number, cutoff: number, first: number, measure: Measurer) {
+  const t = trainingRows(h, STAGE_ORDER, stage, cutoff, TRAINING_PERIOD_MS, first);
   return { rows: t.residents.map((i, k) => measure(i, t.ends[k]!)), labels: t.labels, promotions: t.promotions };
 }
 
@@ -199,10 +203,10 @@ function activeScore(rows: readonly Float64Array[]): Float64Array {
   return Float64Array.from(rows, (_, i) => parts.reduce((s, c) => s + c[i]!, 0) / parts.length);
 }
 
-function backtestOf(h: HistoryArrays, stage: number, asOf: number, measure: Measurer, options: { lambda: number; minPromotions: number }): Backtest {
+function backtestOf(h: HistoryArrays, stage: number, asOf: number, first: number, measure: Measurer, options: { lambda: number; minPromotions: number }): Backtest {
   const T = asOf - YEAR_MS;
   const ranked = residentsAt(h, stage, T);
-  const training = train(h, stage, T, measure);
+  const training = train(h, stage, T, first, measure);
   const rows = ranked.map((i) => measure(i, T));
   const labels = promotedIn(h, STAGE_ORDER, ranked, stage, T, asOf);
   const promoted = labels.reduce((s, x) => s + x, 0);
@@ -298,13 +302,14 @@ async function rank(ctx: ServiceContext, request: CandidatesRequest, stage: numb
   const asOf = asOfDate.getTime();
   const options = { ...DEFAULTS };
   const range = await communityRange(ctx, request.communityId);
+  const first = (range.first ?? asOfDate).getTime();
   // The three reads run at once: Neo4j works on one while the driver decodes another.
   const [{ histories: h }, p, measureOf] = await Promise.all([
     projectHistories(ctx, request.communityId, 'RESIDENT_CULTIVATION'), projectParticipation(ctx, request.communityId),
-    measurer(ctx, request.communityId, asOf, (range.first ?? asOfDate).getTime()),
+    measurer(ctx, request.communityId, asOf, first),
   ]);
   const measure = measureOf(h, p);
-  const training = train(h, stage, asOf, measure);
+  const training = train(h, stage, asOf, first, measure);
   const current = residentsAt(h, stage, asOf);
   const rows = current.map((i) => measure(i, asOf));
   const scored = scoreCandidates(training, rows, REVERSED, options);
@@ -337,7 +342,7 @@ async function rank(ctx: ServiceContext, request: CandidatesRequest, stage: numb
       intercept: model?.intercept ?? null,
       converged: model?.converged ?? null,
       coefficients: FEATURES.map((feature, j) => ({ feature, coefficient: model?.coefficients[j] ?? null, mean: model?.means[j] ?? null, sd: model?.sds[j] ?? null })),
-      backtest: backtestOf(h, stage, asOf, measure, options),
+      backtest: backtestOf(h, stage, asOf, first, measure, options),
     },
     candidates,
     message: current.length === 0 ? `Nobody is at ${request.stage} as of asOf / 该时点无人处于此阶段` : null,

@@ -13,7 +13,7 @@ const ORDER = { stages: ['UNIDENTIFIED', 'GOOD_PERSON', 'CAPABLE_PERSON', 'GROUP
 const h = packHistories([
   // promoted from GOOD_PERSON at day 100
   { id: 'up', createdAt: 0, endedAt: null, initial: 0, changes: [{ to: 1, at: 10 * DAY }, { to: 2, at: 100 * DAY }] },
-  // stepped back at day 80: a negative whose window ends there
+  // stepped back at day 80: a good person at no cut-off
   { id: 'back', createdAt: 0, endedAt: null, initial: 0, changes: [{ to: 1, at: 20 * DAY }, { to: 0, at: 80 * DAY }] },
   // still a good person
   { id: 'stay', createdAt: 0, endedAt: null, initial: 0, changes: [{ to: 1, at: 30 * DAY }] },
@@ -23,12 +23,24 @@ const h = packHistories([
 ], ORDER);
 
 describe('training rows', () => {
-  it('end a promoted resident\'s window at the promotion, everyone else\'s when they left the stage or at the cut-off', () => {
-    const t = trainingRows(h, ORDER, 1, 200 * DAY);
-    expect(t.residents.map((i) => h.ids[i])).toEqual(['up', 'back', 'stay', 'late']);
-    expect(t.ends).toEqual([100 * DAY, 80 * DAY, 200 * DAY, 200 * DAY]);
-    expect(t.labels).toEqual([1, 0, 0, 0]);
+  it('are person-periods: everyone at the stage at each yearly cut-off, labelled by a move up within the year after it', () => {
+    // Cut-off 250 days, horizon 100 days, first record at day 0: cuts at days 150 and 50.
+    const t = trainingRows(h, ORDER, 1, 250 * DAY, 100 * DAY, 0);
+    const rows = t.residents.map((i, k) => `${h.ids[i]}@${t.ends[k]! / DAY}:${t.labels[k]}`);
+    // Day 150: stay and late are good people; late moves up at 300, after the year [150, 250): 0.
+    // Day 50: up (moves up at 100, inside [50, 150)), back (steps back at 80: not a move up), stay, late.
+    expect(rows).toEqual(['stay@150:0', 'late@150:0', 'up@50:1', 'back@50:0', 'stay@50:0', 'late@50:0']);
     expect(t.promotions).toBe(1);
+  });
+
+  it('never read past the cut-off, and stop at the first record', () => {
+    // Cut-off 200: the cut at day 100 labels by [100, 200) — up's move at day 100 counts there, not
+    // a later one; late's move at 300 is after the cut-off and is never a label.
+    const t = trainingRows(h, ORDER, 1, 200 * DAY, 100 * DAY, 0);
+    expect(t.ends.every((e) => e === 100 * DAY)).toBe(true);
+    expect(t.residents.map((i, k) => `${h.ids[i]}:${t.labels[k]}`)).toEqual(['up:1', 'stay:0', 'late:0']);
+    // First record at day 120: no cut-off after it with a year before the cut-off, so no rows.
+    expect(trainingRows(h, ORDER, 1, 200 * DAY, 100 * DAY, 120 * DAY).residents).toEqual([]);
   });
 
   it('find who is at the stage and who moved up in a window', () => {
