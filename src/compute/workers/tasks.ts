@@ -30,6 +30,8 @@ const instant = z.number().nullable();
 const poolEntry = z.object({
   id: z.string().min(1), name: z.string(), category: z.string().min(1), tags: z.array(z.string()).readonly(), quantity: z.number(),
   unit: z.string().nullable(), validFrom: instant, validUntil: instant, owners: z.array(z.string()).readonly(),
+  // A need's 1–5; a resource may carry null (one reader shapes both kinds).
+  urgency: z.number().nullable().optional(),
 }).strict();
 
 interface Task<S extends z.ZodType, R> {
