@@ -338,7 +338,8 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
   for (let j = 0; j < n; j += 1) {
     const d = core.needDistance[j]!;
     needPrice[j] = Number.isFinite(d) && d < -EPS ? -d : 0;
-    raiseNeeded[j] = received[j]! > EPS ? 0 : Number.isFinite(d) ? Math.max(0, d) : Infinity;
+    // A raise within rounding noise of 0 is a tie.
+    raiseNeeded[j] = received[j]! > EPS ? 0 : Number.isFinite(d) ? (d > EPS ? d : 0) : Infinity;
   }
   return { flow, total: core.total, resourcePrice, needPrice, raiseNeeded, pivots: core.pivots };
 }
