@@ -42,6 +42,11 @@ function work(name: string, graph: { order: number; size: number }, options: Rec
     case 'constraint':
     case 'effectiveSize':
       return 2 * m * (1 + (2 * m) / Math.max(n, 1));
+    case 'matchPools': {
+      // Every (resource, need) pair is looked at, and one search of the network per owner.
+      const pools = (key: string) => (Array.isArray(options[key]) ? (options[key] as unknown[]).length : 0);
+      return pools('resources') * pools('needs') + Math.min(pools('resources'), pools('needs')) * (n + m);
+    }
     case 'eiIndex':
       return (n + m) * (1 + (typeof options.permutations === 'number' ? options.permutations : 1000));
     default:

@@ -8,7 +8,7 @@ import { solveTransport } from './assignment.ts';
 import { categoryTable, DEFAULT_RELATED_CATEGORIES, ineligibility, type Ineligibility, type NeedInput, type PoolEntryInput, type RelatedCategory } from './eligibility.ts';
 import { explainProposal, explainUnmet, type Sentence } from './explain.ts';
 import { greedyTransport } from './greedy.ts';
-import { DEFAULT_URGENCY, jaccard, resolveWeights, scoreOf, weightedScore, type Component, type ComponentScore, type Weights } from './scores.ts';
+import { COMPONENTS, DEFAULT_URGENCY, jaccard, resolveWeights, weightedScore, type Component, type ComponentScore, type Weights } from './scores.ts';
 
 export interface OwnerGroups {
   readonly branches: readonly string[];
@@ -82,15 +82,6 @@ class Interner {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function nearest(owners: OwnerContext, a: readonly string[], b: readonly string[]): number | null {
-  let best: number | null = null;
-  for (const x of a) for (const y of b) {
-    const h = owners.hops(x, y);
-    if (h !== null && (best === null || h < best)) best = h;
-  }
-  return best;
-}
-
 /** Different branches or different housing areas, compared only where both sides have one. */
 function differentGroups(owners: OwnerContext, a: readonly string[], b: readonly string[]): boolean {
   const differ = (x: readonly string[], y: readonly string[]) => x.length > 0 && y.length > 0 && !x.some((g) => y.includes(g));
@@ -142,36 +133,80 @@ export function matchPools(resourceList: readonly PoolEntryInput[], needList: re
     }
   });
 
+  // Owners as numbers, once per entry: the pair loop below runs for every eligible pair.
+  const ownerIds = new Interner();
+  const resourceOwners = usable.map((r) => Int32Array.from(r.owners, (o) => ownerIds.of(o)));
+  const needOwners = needs.map((x) => Int32Array.from(x.owners, (o) => ownerIds.of(o)));
+  const ownerNames: string[] = [];
+  for (const list of [usable, needs]) for (const e of list) for (const o of e.owners) ownerNames[ownerIds.of(o)] = o;
+
   // Reciprocity: owner pairs (offerer, needer) of the eligible pairs; a pair is reciprocal when the
   // need's owner also offers something eligible for a need of the resource's owner.
-  const ownerIds = new Interner();
   const offersTo = new Set<number>();
   const pairKey = (a: number, b: number) => a * 0x200000 + b;
   for (let a = 0; a < from.length; a += 1) {
-    for (const x of usable[from[a]!]!.owners) for (const y of needs[to[a]!]!.owners) offersTo.add(pairKey(ownerIds.of(x), ownerIds.of(y)));
+    for (const x of resourceOwners[from[a]!]!) for (const y of needOwners[to[a]!]!) offersTo.add(pairKey(x, y));
   }
-  const reciprocal = (r: PoolEntryInput, n: PoolEntryInput) =>
-    r.owners.some((x) => n.owners.some((y) => offersTo.has(pairKey(ownerIds.of(y), ownerIds.of(x)))));
+  const reciprocal = (r: Int32Array, n: Int32Array) => r.some((x) => n.some((y) => offersTo.has(pairKey(y, x))));
 
-  const values: Record<Component, number>[] = [];
-  const hops: (number | null)[] = [];
-  const profit = new Float64Array(from.length);
-  for (let a = 0; a < from.length; a += 1) {
-    const r = usable[from[a]!]!;
-    const n = needs[to[a]!]!;
-    const h = nearest(owners, r.owners, n.owners);
-    const v: Record<Component, number> = {
-      tags: jaccard(resourceTags[from[a]!]!, needTags[to[a]!]!),
-      quantity: Math.min(1, r.quantity / n.quantity),
-      urgency: Math.min(5, Math.max(0, n.urgency ?? DEFAULT_URGENCY)) / 5,
-      proximity: h === null ? 0 : 1 / (1 + h),
-      bridging: weights.bridging > 0 && h !== 1 && differentGroups(owners, r.owners, n.owners) ? 1 : 0,
-      reciprocity: reciprocal(r, n) ? 1 : 0,
-    };
-    values.push(v);
-    hops.push(h);
-    profit[a] = scoreOf(v, weights);
+  // Hops per owner pair, asked of the network once: a table when it is small, else a map.
+  const owned = ownerIds.size;
+  const table = owned * owned <= 4_000_000 ? new Int32Array(owned * owned).fill(-2) : null;
+  const memo = new Map<number, number>();
+  const hopsOf = (x: number, y: number): number => {
+    const key = x * owned + y;
+    const known = table !== null ? table[key]! : memo.get(key) ?? -2;
+    if (known !== -2) return known;
+    const h = owners.hops(ownerNames[x]!, ownerNames[y]!) ?? -1;
+    if (table !== null) table[key] = h;
+    else memo.set(key, h);
+    return h;
+  };
+  const nearestOf = (r: Int32Array, n: Int32Array): number => {
+    let best = -1;
+    for (const x of r) for (const y of n) {
+      const h = hopsOf(x, y);
+      if (h >= 0 && (best < 0 || h < best)) best = h;
+    }
+    return best;
+  };
+
+  // Components by column (one array each) and the score as a plain weighted sum: objects are built
+  // only for the proposals returned.
+  const pairs = from.length;
+  const column = () => new Float64Array(pairs);
+  const columns: Record<Component, Float64Array> = { tags: column(), quantity: column(), urgency: column(), proximity: column(), bridging: column(), reciprocity: column() };
+  const hopColumn = new Int32Array(pairs);
+  const profit = new Float64Array(pairs);
+  // The weighted mean Σ value · weight / Σ weights over COMPONENTS, in that order.
+  const w = COMPONENTS.map((c) => weights[c]);
+  const weightSum = w.reduce((s, x) => s + x, 0);
+  for (let a = 0; a < pairs; a += 1) {
+    const i = from[a]!;
+    const j = to[a]!;
+    const r = usable[i]!;
+    const n = needs[j]!;
+    const h = nearestOf(resourceOwners[i]!, needOwners[j]!);
+    const tagFit = jaccard(resourceTags[i]!, needTags[j]!);
+    const quantity = Math.min(1, r.quantity / n.quantity);
+    const urgency = Math.min(5, Math.max(0, n.urgency ?? DEFAULT_URGENCY)) / 5;
+    const proximity = h < 0 ? 0 : 1 / (1 + h);
+    const bridging = weights.bridging > 0 && h !== 1 && differentGroups(owners, r.owners, n.owners) ? 1 : 0;
+    const mutual = reciprocal(resourceOwners[i]!, needOwners[j]!) ? 1 : 0;
+    columns.tags[a] = tagFit;
+    columns.quantity[a] = quantity;
+    columns.urgency[a] = urgency;
+    columns.proximity[a] = proximity;
+    columns.bridging[a] = bridging;
+    columns.reciprocity[a] = mutual;
+    hopColumn[a] = h;
+    profit[a] = (tagFit * w[0]! + quantity * w[1]! + urgency * w[2]! + proximity * w[3]! + bridging * w[4]! + mutual * w[5]!) / weightSum;
   }
+  const valuesOf = (a: number): Record<Component, number> => ({
+    tags: columns.tags[a]!, quantity: columns.quantity[a]!, urgency: columns.urgency[a]!,
+    proximity: columns.proximity[a]!, bridging: columns.bridging[a]!, reciprocity: columns.reciprocity[a]!,
+  });
+  const hopsAt = (a: number) => (hopColumn[a]! < 0 ? null : hopColumn[a]!);
 
   const problem = { supply: usable.map((r) => r.quantity), demand: needs.map((n) => n.quantity), from, to, profit };
   const solution = solveTransport(problem);
@@ -185,8 +220,8 @@ export function matchPools(resourceList: readonly PoolEntryInput[], needList: re
     const r = usable[from[a]!]!;
     const n = needs[to[a]!]!;
     received[to[a]!] = received[to[a]!]! + x;
-    const { score, components } = weightedScore(values[a]!, weights);
-    proposals.push({ resourceId: r.id, needId: n.id, quantity: x, score, components, hops: hops[a]!, explanation: explainProposal(r, n, x, score, components, hops[a]!) });
+    const { score, components } = weightedScore(valuesOf(a), weights);
+    proposals.push({ resourceId: r.id, needId: n.id, quantity: x, score, components, hops: hopsAt(a), explanation: explainProposal(r, n, x, score, components, hopsAt(a)) });
   }
   proposals.sort((p, q) => q.score - p.score || (p.needId < q.needId ? -1 : p.needId > q.needId ? 1 : 0) || (p.resourceId < q.resourceId ? -1 : 1));
 

@@ -2,7 +2,10 @@
  * What the scores need from the full network: hops between pool owners and the owners' Party
  * branches and housing areas. Hops by breadth-first search (Moore 1959, "The shortest path through
  * a maze") over the network read both ways, one search per distinct owner on the smaller side,
- * stopping once every owner on the other side is found. Pool entries themselves (labels in `skip`,
+ * stopping once every owner on the other side is found. The searches run 32 at a time as one
+ * level-synchronous traversal with a bit per search (multi-source BFS: Then, Kaufmann, Chirigati,
+ * Hoang-Vu, Pham, Kemper, Neumann & Vo 2014, "The more the merrier: efficient multi-source graph
+ * traversal", PVLDB 8(4)), so a node reached by many searches at one level is expanded once. Pool entries themselves (labels in `skip`,
  * by default Resource and Need) are not ties: two units offering into the same pool are not
  * acquainted because of it, and counting the pool would make every owner two or four hops from
  * every other.
@@ -60,42 +63,60 @@ export function ownerNetwork(graph: AbstractGraph<Attributes, Attributes>, sourc
   const wanted = new Int32Array(n).fill(-1);
   to.forEach((id, k) => (wanted[index.get(id)!] = k));
   const distances = new Map<string, Map<string, number>>();
-  const seen = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  from.forEach((id, round) => {
-    const found = new Map<string, number>();
-    distances.set(id, found);
-    const root = index.get(id)!;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = root;
-    seen[root] = round;
-    let left = to.length;
-    if (wanted[root]! >= 0) {
-      found.set(id, 0);
-      left -= 1;
-    }
-    // Level by level, so the search can stop at the end of the level where the last owner was found.
+  // 32 searches at once, one bit each, level by level (see the header).
+  const seen = new Int32Array(n);
+  const frontier = new Int32Array(n);
+  const reached = new Int32Array(n);
+  for (let start = 0; start < from.length; start += 32) {
+    const batch = from.slice(start, start + 32);
+    seen.fill(0);
+    const found = batch.map((id) => {
+      const map = new Map<string, number>();
+      distances.set(id, map);
+      return map;
+    });
+    let left = batch.length * to.length;
+    let current: number[] = [];
+    batch.forEach((id, b) => {
+      const root = index.get(id)!;
+      if (frontier[root] === 0) current.push(root);
+      frontier[root] = frontier[root]! | (1 << b);
+      seen[root] = seen[root]! | (1 << b);
+      if (wanted[root]! >= 0) {
+        found[b]!.set(id, 0);
+        left -= 1;
+      }
+    });
     let level = 0;
-    let levelEnd = tail;
-    while (head < tail && left > 0) {
-      const u = queue[head++]!;
-      for (let e = offsets[u]!; e < offsets[u + 1]!; e += 1) {
-        const v = targetsOf[e]!;
-        if (seen[v] === round) continue;
-        seen[v] = round;
-        queue[tail++] = v;
-        if (wanted[v]! >= 0) {
-          found.set(keys[v]!, level + 1);
+    while (current.length > 0 && left > 0) {
+      const upcoming: number[] = [];
+      for (const u of current) {
+        const bits = frontier[u]!;
+        for (let e = offsets[u]!; e < offsets[u + 1]!; e += 1) {
+          const v = targetsOf[e]!;
+          const add = bits & ~seen[v]! & ~reached[v]!;
+          if (add === 0) continue;
+          if (reached[v] === 0) upcoming.push(v);
+          reached[v] = reached[v]! | add;
+        }
+      }
+      for (const u of current) frontier[u] = 0;
+      level += 1;
+      for (const v of upcoming) {
+        const bits = reached[v]!;
+        reached[v] = 0;
+        seen[v] = seen[v]! | bits;
+        frontier[v] = bits;
+        if (wanted[v]! < 0) continue;
+        for (let x = bits; x !== 0; x &= x - 1) {
+          found[31 - Math.clz32(x & -x)]!.set(keys[v]!, level);
           left -= 1;
         }
       }
-      if (head === levelEnd) {
-        level += 1;
-        levelEnd = tail;
-      }
+      current = upcoming;
     }
-  });
+    for (const u of current) frontier[u] = 0;
+  }
   const hops = (x: string, y: string): number | null => {
     const d = distances.get(x)?.get(y) ?? distances.get(y)?.get(x);
     return d === undefined ? null : d;

@@ -65,17 +65,6 @@ export interface ComponentScore {
   readonly contribution: number;
 }
 
-/** The weighted mean alone (no parts): what the assignment needs for every eligible pair. */
-export function scoreOf(values: Record<Component, number>, weights: Weights): number {
-  let sum = 0;
-  let total = 0;
-  for (const c of COMPONENTS) {
-    sum += weights[c];
-    total += values[c] * weights[c];
-  }
-  return total / sum;
-}
-
 /** The weighted mean and its parts, components in COMPONENTS order. */
 export function weightedScore(values: Record<Component, number>, weights: Weights): { score: number; components: ComponentScore[] } {
   let sum = 0;

@@ -17,12 +17,22 @@ import { connectedComponents } from '../../analytics/communities/components.ts';
 import { louvain } from '../../analytics/communities/louvain.ts';
 import { modularity } from '../../analytics/communities/modularity.ts';
 import { activeResidents, ACTIVITY_COMPONENTS } from '../../analytics/activity/active-residents.ts';
+import { matchPools } from '../../analytics/matching/proposals.ts';
+import { ownerNetwork } from '../../analytics/matching/proximity.ts';
+import { COMPONENTS } from '../../analytics/matching/scores.ts';
 
 /** The analytics' one weight dialect (graph-utils/options.ts WeightOptions). */
 const weights = { weighted: z.boolean(), weightAttribute: z.string().min(1) };
 const seed = z.number().int();
 const group = z.string().min(1);
 const none = z.object({}).strict();
+const instant = z.number().nullable();
+const poolEntry = z.object({
+  id: z.string().min(1), name: z.string(), category: z.string().min(1), tags: z.array(z.string()).readonly(), quantity: z.number(),
+  unit: z.string().nullable(), validFrom: instant, validUntil: instant, owners: z.array(z.string()).readonly(),
+  // A need's 1–5; a resource may carry null (one reader shapes both kinds).
+  urgency: z.number().nullable().optional(),
+}).strict();
 
 interface Task<S extends z.ZodType, R> {
   options: S;
@@ -60,6 +70,17 @@ export const TASKS = {
       weights: z.partialRecord(z.enum(ACTIVITY_COMPONENTS), z.number().min(0)).optional(),
     }).strict(),
     (graph, { participation, weights }) => activeResidents(graph, new Map(Object.entries(participation)), weights ? { weights } : {}),
+  ),
+  // Owner hops in the full network, then the pools' scores, assignment and explanations.
+  matchPools: task(
+    z.object({
+      resources: z.array(poolEntry),
+      needs: z.array(poolEntry.extend({ urgency: z.number().nullable() })),
+      weights: z.partialRecord(z.enum(COMPONENTS), z.number().min(0)).optional(),
+      favourNewBridges: z.boolean().optional(),
+      relatedCategories: z.array(z.object({ resource: z.string(), need: z.string() }).strict()).optional(),
+    }).strict(),
+    (graph, { resources, needs, ...options }) => matchPools(resources, needs, ownerNetwork(graph, resources.flatMap((r) => r.owners), needs.flatMap((n) => n.owners)), options),
   ),
   brokerage: task(
     z.object({ group, exclude: z.enum(['forward', 'either', 'none']).optional() }).strict(),

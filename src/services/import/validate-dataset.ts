@@ -5,7 +5,7 @@
  * communities outside the caller's scope. A node row that fails makes rows that refer to it fail too.
  */
 import type { Database } from '../../db/database.ts';
-import type { NodeLabel } from '../../domain/model.ts';
+import type { NodeLabel, RelSpec } from '../../domain/model.ts';
 import { REL_SPECS } from '../../domain/model.ts';
 import { coversCommunity } from '../../domain/permissions.ts';
 import type { FileSpec } from '../../interchange/columns.ts';
@@ -100,6 +100,7 @@ export async function validateDataset(db: Database | null, files: SourceFile[], 
       });
       for (const p of chunk) {
         if (p.problems.length === 0) {
+          const communities = new Map<string, string>();
           for (const ref of referencesOf(spec, p.values)) {
             // A community id is checked against the token itself, before any lookup: the answer is
             // the same whether or not that community exists.
@@ -111,6 +112,13 @@ export async function validateDataset(db: Database | null, files: SourceFile[], 
             if (!found.ok) p.problems.push({ column: ref.column, reason: found.reason });
             // Outside the caller's communities is answered as absent: the answer must not tell them apart.
             else if (!inScope(found.ref.communityId)) p.problems.push({ column: ref.column, reason: danglingReason(ref.labels, ref.id) });
+            else communities.set(ref.column, found.ref.communityId);
+          }
+          // Both ends in one community where the kind asks for it (a time-bank exchange), as addExchange
+          // refuses it: reported at `to`, the recipient.
+          const same = spec.kind === 'rel' ? (REL_SPECS[spec.rel] as RelSpec).sameCommunity : undefined;
+          if (same && communities.has('from') && communities.has('to') && communities.get('from') !== communities.get('to')) {
+            p.problems.push({ column: 'to', reason: `${same.en} / ${same.zh}` });
           }
           if (spec.kind === 'node' && spec.label === 'Community' && !inScope(String(p.values.id))) {
             p.problems.push({ column: 'id', reason: `community ${String(p.values.id)} is outside this token's scope / 超出令牌范围` });

@@ -5,8 +5,8 @@
  * date, and hands both to the pure matching (src/analytics/matching, method and papers there).
  */
 import type { PoolEntryInput, NeedInput } from '../../analytics/matching/eligibility.ts';
-import { matchPools, type MatchResult } from '../../analytics/matching/proposals.ts';
-import { ownerNetwork } from '../../analytics/matching/proximity.ts';
+import type { MatchResult } from '../../analytics/matching/proposals.ts';
+import { computeTask } from '../../compute/dispatch.ts';
 import type { ComponentScore, Weights } from '../../analytics/matching/scores.ts';
 import { getConference, listCommunityOffers, listConferencePool, type PoolRow } from '../../db/repositories/matching.ts';
 import { badInput } from '../../domain/errors.ts';
@@ -78,7 +78,7 @@ export async function matchProposals(ctx: ServiceContext, request: MatchRequest)
   const needs: NeedInput[] = rows.filter((r) => r.kind === 'Need').map(entryOf);
   const prepared = await prepareNetwork(ctx, { communityId, network: 'FULL', asOf }, ['scope']);
   const graph = await networkGraph(ctx, prepared);
-  const owners = ownerNetwork(graph, resources.flatMap((r) => r.owners), needs.flatMap((n) => n.owners));
-  const result = matchPools(resources, needs, owners, { weights: request.weights ?? {}, favourNewBridges: request.favourNewBridges ?? false });
+  // A large pool runs in the analytics worker pool, so /health and other requests keep answering.
+  const result = await computeTask(ctx, 'matchPools', graph, { resources, needs, weights: request.weights ?? {}, favourNewBridges: request.favourNewBridges ?? false });
   return { ...result, conferenceId, communityId, asOf, seconds: (performance.now() - started) / 1000 };
 }

@@ -78,7 +78,7 @@ function feasible(p: TransportProblem, flow: Float64Array): void {
   inn.forEach((x, j) => expect(x).toBeLessThanOrEqual(p.demand[j]! + 1e-9));
 }
 
-describe('matching/assignment (successive shortest paths)', () => {
+describe('matching/assignment (network simplex)', () => {
   it('equals the brute-force optimum on 200 seeded random instances up to 8 × 8, never below greedy, with duals that certify it', () => {
     let strictlyBetterThanGreedy = 0;
     for (let seed = 1; seed <= 200; seed += 1) {
@@ -144,31 +144,69 @@ describe('matching/assignment (successive shortest paths)', () => {
   });
 });
 
-describe('matching/assignment by pricing (large problems)', () => {
-  it('gives the optimum of the whole problem: the same total and certifying duals as solving every pair at once', () => {
-    for (const seed of [3, 4]) {
-      const rnd = mulberry32(seed);
-      const m = 90;
-      const n = 110;
-      const from: number[] = [];
-      const to: number[] = [];
-      const profit: number[] = [];
-      for (let i = 0; i < m; i += 1) for (let j = 0; j < n; j += 1) if (rnd() < 0.9) {
-        from.push(i);
-        to.push(j);
-        profit.push(Math.round(rnd() * 20) / 20);
-      }
-      const p = { supply: Array.from({ length: m }, () => 1 + Math.floor(rnd() * 6)), demand: Array.from({ length: n }, () => 1 + Math.floor(rnd() * 6)), from, to, profit };
-      const priced = solveTransport(p);
-      const whole = solveTransport(p, false);
-      feasible(p, priced.flow);
-      expect(priced.total).toBeCloseTo(whole.total, 9);
+/** A dense instance with coarse (tied) scores: degenerate pivots everywhere. */
+function denseInstance(seed: number, m: number, n: number, density: number, steps: number): TransportProblem {
+  const rnd = mulberry32(seed);
+  const from: number[] = [];
+  const to: number[] = [];
+  const profit: number[] = [];
+  for (let i = 0; i < m; i += 1) for (let j = 0; j < n; j += 1) if (rnd() < density) {
+    from.push(i);
+    to.push(j);
+    profit.push(steps > 0 ? Math.round(rnd() * steps) / steps : rnd());
+  }
+  return { supply: Array.from({ length: m }, () => 1 + Math.floor(rnd() * 6)), demand: Array.from({ length: n }, () => 1 + Math.floor(rnd() * 6)), from, to, profit };
+}
+
+describe('matching/assignment on larger problems (network simplex)', () => {
+  it('proves its own optimum: feasible flow, feasible duals, equal objectives (tied and continuous scores)', () => {
+    for (const [seed, steps] of [[3, 20], [4, 20], [5, 0], [6, 4]] as const) {
+      const p = denseInstance(seed, 90, 110, 0.9, steps);
+      const s = solveTransport(p);
+      feasible(p, s.flow);
       let dual = 0;
-      p.supply.forEach((s, i) => (dual += s * priced.resourcePrice[i]!));
-      p.demand.forEach((d, j) => (dual += d * priced.needPrice[j]!));
-      expect(dual).toBeCloseTo(whole.total, 9);
-      for (let a = 0; a < from.length; a += 1) expect(priced.resourcePrice[from[a]!]! + priced.needPrice[to[a]!]!).toBeGreaterThanOrEqual(profit[a]! - 1e-9);
-      Array.from(priced.raiseNeeded).forEach((r, j) => expect(r).toBeCloseTo(whole.raiseNeeded[j]!, 9));
+      Array.from(p.supply).forEach((x, i) => (dual += x * s.resourcePrice[i]!));
+      Array.from(p.demand).forEach((d, j) => (dual += d * s.needPrice[j]!));
+      // Weak duality makes any feasible dual an upper bound; equality proves the flow optimal.
+      expect(dual, `seed ${seed}`).toBeCloseTo(s.total, 9);
+      for (let a = 0; a < p.from.length; a += 1) expect(s.resourcePrice[p.from[a]!]! + s.needPrice[p.to[a]!]!).toBeGreaterThanOrEqual(p.profit[a]! - 1e-9);
+      expect(s.total).toBeGreaterThanOrEqual(greedyTransport(p).total - 1e-9);
     }
+  });
+
+  it('names the exact raise: a need left out gets a unit once its nearest pair rises a little past raiseNeeded, and not before', () => {
+    const p = denseInstance(11, 30, 60, 0.3, 0);
+    const s = solveTransport(p);
+    const received = new Float64Array(p.demand.length);
+    for (let a = 0; a < p.from.length; a += 1) received[p.to[a]!] = received[p.to[a]!]! + s.flow[a]!;
+    const left = Array.from(received.keys()).filter((j) => received[j] === 0 && Number.isFinite(s.raiseNeeded[j]!) && s.raiseNeeded[j]! > 1e-3);
+    expect(left.length).toBeGreaterThan(2);
+    for (const j of left.slice(0, 4)) {
+      // The pair the raise is about: the one whose resource price minus profit is least.
+      let best = -1;
+      for (let a = 0; a < p.from.length; a += 1) {
+        if (p.to[a] !== j) continue;
+        if (best < 0 || s.resourcePrice[p.from[a]!]! - p.profit[a]! < s.resourcePrice[p.from[best]!]! - p.profit[best]!) best = a;
+      }
+      const raised = (by: number) => solveTransport({ ...p, profit: Array.from(p.profit, (x, a) => (a === best ? x + by : x)) });
+      const above = raised(s.raiseNeeded[j]! + 1e-4);
+      expect(above.flow[best]!, `need ${j}`).toBeGreaterThan(0);
+      expect(above.total).toBeGreaterThan(s.total + 1e-9);
+      // Just below the raise the optimum does not change.
+      expect(raised(Math.max(0, s.raiseNeeded[j]! - 1e-4)).total).toBeCloseTo(s.total, 9);
+    }
+  });
+
+  it('is deterministic on a large tied instance and gives the same optimum whatever the pair order', () => {
+    const p = denseInstance(8, 60, 70, 0.8, 4);
+    const a = solveTransport(p);
+    expect(Array.from(solveTransport(p).flow)).toEqual(Array.from(a.flow));
+    const order = Array.from(p.from, (_, k) => k).reverse();
+    const reversed = { ...p, from: order.map((k) => p.from[k]!), to: order.map((k) => p.to[k]!), profit: order.map((k) => p.profit[k]!) };
+    const b = solveTransport(reversed);
+    expect(b.total).toBeCloseTo(a.total, 9);
+    // The duals are the largest shortest-path potentials: the same for every optimal flow.
+    Array.from(a.resourcePrice).forEach((u, i) => expect(b.resourcePrice[i]!).toBeCloseTo(u, 9));
+    Array.from(a.raiseNeeded).forEach((r, j) => expect(b.raiseNeeded[j]!).toBeCloseTo(r, 9));
   });
 });
