@@ -26,7 +26,7 @@ const HELP = `Export a community's network / 导出社区网络
 
 Usage / 用法:
   npm run export -- --community <id> --network FULL|TIES --format graphml|gexf|csv|json --out <path>
-                    [--from <date> --to <date> | --as-of <date>] [--pseudonymise] [--salt <text>]
+                    [--from <date> --to <date> | --as-of <date>] (--pseudonymise [--salt <text>] | --real-names)
 
   --network FULL   every node and relationship (完整网络); TIES the residents' tie network (居民关系网络)
   --format         graphml | gexf (dynamic, for Gephi's timeline) | csv | json
@@ -38,6 +38,9 @@ Usage / 用法:
   --as-of          the network as it stood at that instant / 某一时点
   --pseudonymise   replace display names with P-xxxxxxxxxx pseudonyms / 以化名替换显示名
   --salt           salt of the pseudonyms: the same salt gives the same pseudonyms (default random)
+  --real-names     write the residents' real display names: the operator's explicit choice, since
+                   the files leave the service's access rules behind / 明确要求导出真实显示名
+                   (one of --pseudonymise and --real-names is required / 二者必选其一)
   --acquaintance, --comembership, --coattendance, --exchange, --cowork <weight>
                    tie-source weights for TIES (0 switches a source off) / 关系来源权重
   -h, --help       this text
@@ -64,6 +67,7 @@ const argsSchema = z.object({
   to: date('to').optional(),
   'as-of': date('as-of').optional(),
   pseudonymise: z.boolean().optional(),
+  'real-names': z.boolean().optional(),
   salt: z.string().min(1, '--salt must not be empty / 不能为空').max(200).optional(),
   acquaintance: weight('acquaintance'),
   comembership: weight('comembership'),
@@ -80,7 +84,7 @@ function parseCommand(argv: string[]): { help: true } | { help: false; options: 
       args: argv,
       options: {
         help: { type: 'boolean', short: 'h' }, community: s, network: s, format: s, out: s, from: s, to: s, 'as-of': s,
-        pseudonymise: { type: 'boolean' }, pseudonymize: { type: 'boolean' }, salt: s,
+        pseudonymise: { type: 'boolean' }, pseudonymize: { type: 'boolean' }, 'real-names': { type: 'boolean' }, salt: s,
         acquaintance: s, comembership: s, coattendance: s, exchange: s, cowork: s,
       },
       strict: true,
@@ -96,6 +100,12 @@ function parseCommand(argv: string[]): { help: true } | { help: false; options: 
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid arguments / 参数无效');
   const a = parsed.data;
+  // Files leave the API's roles behind: real names only when the operator asks for them by name.
+  if (!a.pseudonymise && !a['real-names']) {
+    throw new UsageError('refusing to write real display names: add --pseudonymise (pseudonyms) or --real-names (real names, on purpose) / 拒绝导出真实显示名：请加 --pseudonymise（化名）或 --real-names（明确要求真实姓名）');
+  }
+  if (a.pseudonymise && a['real-names']) throw new UsageError('--pseudonymise and --real-names exclude each other / 二者只能选一');
+  if (a.salt !== undefined && !a.pseudonymise) throw new UsageError('--salt needs --pseudonymise / --salt 须与 --pseudonymise 同用');
   const sources = Object.fromEntries((['acquaintance', 'comembership', 'coattendance', 'exchange', 'cowork'] as const).flatMap((k) => (a[k] === undefined ? [] : [[k, a[k]]])));
   const options: ExportOptions = {
     communityId: a.community,
