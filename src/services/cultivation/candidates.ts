@@ -236,7 +236,7 @@ const FEATURE_WORDS: Record<Feature, { en: (v: string) => string; zh: (v: string
   degree: { en: (v) => `had ties to ${v} residents`, zh: (v) => `与 ${v} 位居民有联系` },
   pagerank: { en: (v) => `had a tie-network PageRank of ${v}`, zh: (v) => `关系网络 PageRank 为 ${v}`, unit: 'score' },
   constraint: { en: (v) => `had a Burt constraint of ${v}`, zh: (v) => `结构洞约束为 ${v}`, unit: 'score' },
-  crossGroupShare: { en: (v) => `had ${v} of ties reaching other housing areas`, zh: (v) => `${v} 的关系跨越院落`, unit: 'share' },
+  crossGroupShare: { en: (v) => `had ${v} of ties reaching other housing areas`, zh: (v) => `有 ${v} 的关系跨越院落`, unit: 'share' },
 };
 
 function format(feature: Feature, value: number): string {
