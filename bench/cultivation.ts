@@ -5,21 +5,18 @@
  *
  *   npm run bench:cultivation -- [--preset small|beizhan] [--runs 1] [--reuse] [--keep] [--sample]
  *
- * The demo is generated with its pinned calendar (ending 2025-12-31) and imported by the import CLI
- * into a local Neo4j of its own (a temporary data folder, kept with --keep and reused with --reuse).
+ * The demo (pinned calendar, ending 2025-12-31) lives in a local Neo4j of the benches' own
+ * (bench/harness/demo-neo4j.ts: kept with --keep, reused with --reuse; shared with bench/publicness and bench/load).
  * --sample prints each query's first rows as JSON (the README's examples).
  */
-import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../src/db/database.ts';
-import { startLocalNeo4j } from '../src/db/local/neo4j-local.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { writeDemoDataset, type DemoPreset } from '../src/demo/generate.ts';
+import type { DemoPreset } from '../src/demo/generate.ts';
 import { startApp } from '../src/server/app.ts';
 import { createToken } from '../src/services/auth/tokens.ts';
-import { importDataset } from './import-cli.ts';
+import { demoNeo4j, timedQuery } from './harness/demo-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +29,6 @@ const { values } = parseArgs({
 });
 const preset = values.preset as DemoPreset;
 const runs = Math.max(1, Number(values.runs));
-const dataDir = path.join(os.tmpdir(), `reweave-bench-cultivation-${preset}`);
 const communityId = `demo-${preset}`;
 
 const FUNNEL = `query($c: ID!) { stageFunnel(communityId: $c, subject: RESIDENT_CULTIVATION, from: "2025-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: HOUSING_TYPE) {
@@ -53,31 +49,11 @@ const QUERIES = [
 ] as const;
 
 
-async function timed(url: string, token: string, query: string): Promise<{ seconds: number; data: any }> {
-  const began = performance.now();
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { c: communityId } }) });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  const seconds = (performance.now() - began) / 1000;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { seconds, data: body.data };
-}
 
 async function main(): Promise<void> {
-  if (!values.reuse) await rm(dataDir, { recursive: true, force: true });
-  const reusing = values.reuse && (await access(dataDir).then(() => true, () => false));
-  const neo4j = await startLocalNeo4j({ dataDir, port: 7703, heapMb: 2048, pageCacheMb: 1024, log: (l) => console.log(`[neo4j] ${l}`) });
-  const auth = { username: neo4j.username, password: neo4j.password };
+  const neo4j = await demoNeo4j({ bench: 'demo', preset, port: 7703, reuse: values.reuse, keep: values.keep });
+  const { auth } = neo4j;
   try {
-    if (!reusing) {
-      const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-bench-cultivation-${preset}-`));
-      try {
-        console.log(`generating ${preset} (calendar ending 2025-12-31) into ${dir} …`);
-        await writeDemoDataset({ preset, end: '2025-12-31' }, dir, 'csv');
-        await importDataset(dir, neo4j.uri, auth);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
     const rows: string[][] = [];
     let backtest: any = null;
     for (const q of QUERIES) {
@@ -88,8 +64,8 @@ async function main(): Promise<void> {
         const app = await startApp(db, { port: 0, host: '127.0.0.1' });
         try {
           const token = (await createToken(db, { role: 'ANALYST', communities: [communityId], name: 'bench cultivation' })).token;
-          const cold = await timed(app.url, token, q.query);
-          const warm = await timed(app.url, token, q.query);
+          const cold = await timedQuery(app.url, token, q.query, { c: communityId });
+          const warm = await timedQuery(app.url, token, q.query, { c: communityId });
           rows.push([q.name, String(run), cold.seconds.toFixed(2), String(q.cold), warm.seconds.toFixed(3), q.warm === null ? '–' : String(q.warm)]);
           if (q.name === 'promotionCandidates') backtest = cold.data.promotionCandidates.model;
           if (values.sample && run === 1) console.log(`${q.name}:\n${JSON.stringify(cold.data, null, 1)}`);
@@ -121,8 +97,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await neo4j.stop();
-    if (!values.keep) await rm(dataDir, { recursive: true, force: true });
-    else console.log(`data folder kept: ${dataDir} (rerun with --reuse)`);
   }
 }
 

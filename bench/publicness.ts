@@ -8,21 +8,21 @@
  *
  *   npm run bench:publicness -- [--preset small|beizhan] [--reuse] [--keep] [--sample] [--port 7705]
  *
- * The demo is generated with its pinned calendar (ending 2025-12-31) and imported by the import CLI
- * into a local Neo4j of its own (a temporary data folder, kept with --keep and reused with --reuse).
+ * The demo (pinned calendar, ending 2025-12-31) lives in a local Neo4j of the benches' own
+ * (bench/harness/demo-neo4j.ts: kept with --keep, reused with --reuse; shared with bench/cultivation and bench/load).
  * --sample prints the queries' results as JSON (the README's examples).
  */
 import { spawn } from 'node:child_process';
-import { access, mkdtemp, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../src/db/database.ts';
-import { startLocalNeo4j } from '../src/db/local/neo4j-local.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { writeDemoDataset, type DemoPreset } from '../src/demo/generate.ts';
+import type { DemoPreset } from '../src/demo/generate.ts';
 import { startApp } from '../src/server/app.ts';
 import { createToken } from '../src/services/auth/tokens.ts';
+import { demoNeo4j, timedQuery } from './harness/demo-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +36,6 @@ const { values } = parseArgs({
 });
 const preset = values.preset as DemoPreset;
 const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.join(os.tmpdir(), `reweave-bench-publicness-${preset}`);
 const communityId = `demo-${preset}`;
 const T0 = '2024-06-30';
 const T1 = '2025-12-31';
@@ -62,42 +61,21 @@ const REPORT_TARGET = 90;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-function child(args: string[], env: Record<string, string>, json: boolean): Promise<string> {
+function child(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const c = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    c.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args[0]} exited with ${code}${json ? '' : `: ${out}`}`))));
+    c.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args[0]} exited with ${code}: ${out}`))));
   });
 }
 
-async function timed(url: string, token: string, query: string): Promise<{ seconds: number; data: any }> {
-  const began = performance.now();
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { c: communityId } }) });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  const seconds = (performance.now() - began) / 1000;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { seconds, data: body.data };
-}
 
 async function main(): Promise<void> {
-  if (!values.reuse) await rm(dataDir, { recursive: true, force: true });
-  const reusing = values.reuse && (await access(dataDir).then(() => true, () => false));
-  const neo4j = await startLocalNeo4j({ dataDir, port: Number(values.port), heapMb: 2048, pageCacheMb: 1024, log: (l) => console.log(`[neo4j] ${l}`) });
-  const auth = { username: neo4j.username, password: neo4j.password };
+  const neo4j = await demoNeo4j({ bench: 'demo', preset, port: Number(values.port), reuse: values.reuse, keep: values.keep });
+  const { auth, dataDir } = neo4j;
   const env = { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: auth.username, NEO4J_PASSWORD: auth.password };
   try {
-    if (!reusing) {
-      const dir = await mkdtemp(path.join(os.tmpdir(), `reweave-bench-publicness-${preset}-`));
-      try {
-        console.log(`generating ${preset} (calendar ending 2025-12-31) into ${dir} …`);
-        await writeDemoDataset({ preset, end: '2025-12-31' }, dir, 'csv');
-        const summary = JSON.parse(await child(['src/cli/import.ts', dir, '--json'], env, true)) as { totals: { rows: number }; seconds: number; errorCount: number };
-        console.log(`imported ${fmt(summary.totals.rows)} rows in ${summary.seconds.toFixed(1)} s (${summary.errorCount} rejected)`);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
     const rows: { name: string; cold: number; warm: number; coldTarget: number | null; warmTarget: number | null }[] = [];
     for (const q of QUERIES) {
       // A fresh Database object: every projection cache and kept run is keyed by it, so this run starts cold.
@@ -106,8 +84,8 @@ async function main(): Promise<void> {
       const app = await startApp(db, { port: 0, host: '127.0.0.1' });
       try {
         const token = (await createToken(db, { role: 'EVALUATOR', communities: [communityId], name: 'bench publicness' })).token;
-        const cold = await timed(app.url, token, q.query);
-        const warm = await timed(app.url, token, q.query);
+        const cold = await timedQuery(app.url, token, q.query, { c: communityId });
+        const warm = await timedQuery(app.url, token, q.query, { c: communityId });
         rows.push({ name: q.name, cold: cold.seconds, warm: warm.seconds, coldTarget: q.cold, warmTarget: q.warm });
         if (values.sample) console.log(`${q.name}:\n${JSON.stringify(cold.data, null, 1)}`);
       } finally {
@@ -117,7 +95,7 @@ async function main(): Promise<void> {
     }
     const out = path.join(os.tmpdir(), `reweave-bench-report-${preset}.html`);
     const began = performance.now();
-    await child(['src/cli/report.ts', '--community', communityId, '--t0', T0, '--t1', T1, '--out', out], { ...env, REWEAVE_DATA_DIR: path.join(dataDir, 'report-data') }, false);
+    await child(['src/cli/report.ts', '--community', communityId, '--t0', T0, '--t1', T1, '--out', out], { ...env, REWEAVE_DATA_DIR: path.join(dataDir, 'report-data') });
     const reportSeconds = (performance.now() - began) / 1000;
     const bytes = (await stat(out)).size;
 
@@ -128,8 +106,6 @@ async function main(): Promise<void> {
     console.log(`  report end to end      ${reportSeconds.toFixed(2).padStart(6)}            ${verdict(reportSeconds, REPORT_TARGET)} (npm run report as a child process, ${fmt(bytes)} bytes: ${out})`);
   } finally {
     await neo4j.stop();
-    if (!values.keep) await rm(dataDir, { recursive: true, force: true });
-    else console.log(`data folder kept: ${dataDir} (rerun with --reuse)`);
   }
 }
 

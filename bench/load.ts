@@ -1,0 +1,195 @@
+/**
+ * bench/load: the service under concurrent clients, as users run it — `src/main.ts` in a process of
+ * its own over the `small` demo — driven by autocannon from this process, for each of four requests
+ * at 10, 50 and 100 connections:
+ *   - a resident by id with its memberships and their organisations (nested fields);
+ *   - a page of 50 residents;
+ *   - a cached analytics answer (PageRank, top 10; computed once before the runs);
+ *   - a mutation (createResident, a new id each time, in a community of the bench's own).
+ * Printed per run: requests/s, p50/p95/p99 latency (computed here from every response's time),
+ * errors (non-2xx, GraphQL errors in a 200 answer, timeouts), and during the 100-connection runs the
+ * latency of /health probed every 100 ms from a separate socket. The server's RSS is read before the
+ * first run and after the last. Targets (the hardening issue, 50 connections, 2 shared cores): by-id
+ * ≥ 800 req/s with p95 ≤ 100 ms; cached analytics ≥ 1,500 req/s with p95 ≤ 50 ms; 0 errors;
+ * /health < 100 ms during the 100-connection runs; RSS after ≤ 1.2 × before.
+ *
+ *   npm run bench:load -- [--duration 60] [--connections 10,50,100] [--only by-id,page,cached,mutation] [--reuse] [--keep]
+ *
+ * The demo lives in a local Neo4j of the benches' own (bench/harness/demo-neo4j.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Database } from '../src/db/database.ts';
+import { ALL_COMMUNITIES } from '../src/domain/permissions.ts';
+import { createToken } from '../src/services/auth/tokens.ts';
+import { demoNeo4j, timedQuery } from './harness/demo-neo4j.ts';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '10,50,100' },
+    only: { type: 'string', default: 'by-id,page,cached,mutation' },
+    port: { type: 'string', default: '7709' },
+    reuse: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const levels = values.connections.split(',').map(Number);
+const only = new Set(values.only.split(','));
+const root = path.resolve(import.meta.dirname, '..');
+const COMMUNITY = 'demo-small';
+const LOAD_COMMUNITY = `bench-load-${Date.now().toString(36)}`;
+
+const BY_ID = 'query($id: ID!) { resident(id: $id) { id displayName memberships { role organization { id name } } } }';
+const PAGE = `{ residents(first: 50, filter: { communityIds: ["${COMMUNITY}"] }) { edges { node { id displayName housingArea } } } }`;
+const CACHED = `{ centrality(network: { communityId: "${COMMUNITY}" }, measure: PAGERANK) { seconds scores(first: 10) { edges { node { rank score nodeId } } } } }`;
+const CREATE = 'mutation($input: CreateResidentInput!) { createResident(input: $input) { id } }';
+
+interface Scenario {
+  name: string;
+  token: string;
+  body: () => string;
+  target?: { rps: number; p95: number };
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the service exited with ${server.exitCode}`);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the service did not answer /health within 180 s');
+}
+
+/** /health latency every 100 ms until stopped (its own connection each time: a user's first request). */
+function probeHealth(url: string): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const began = performance.now();
+      await fetch(`${url}/health`, { headers: { connection: 'close' } }).then((r) => r.arrayBuffer(), () => null);
+      times.push(performance.now() - began);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return { stop: async () => { running = false; await loop; return times.sort((a, b) => a - b); } };
+}
+
+async function run(url: string, s: Scenario, connections: number): Promise<string> {
+  const latencies: number[] = [];
+  let graphqlErrors = 0;
+  const health = connections >= 100 ? probeHealth(url) : null;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: `${url}/graphql`,
+      connections,
+      duration,
+      timeout: 30,
+      requests: [{
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
+        setupRequest: (req) => ({ ...req, body: s.body() }),
+        onResponse: (status, body) => {
+          if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+        },
+      }],
+    }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const healthTimes = health ? await health.stop() : null;
+  latencies.sort((a, b) => a - b);
+  const rps = result.requests.total / duration;
+  const p95 = percentile(latencies, 95);
+  const errors = result.non2xx + result.errors + result.timeouts + graphqlErrors;
+  const target = s.target && connections === 50
+    ? ` · target ≥ ${s.target.rps} req/s, p95 ≤ ${s.target.p95} ms: ${rps >= s.target.rps && p95 <= s.target.p95 ? 'met' : 'MISSED'}`
+    : '';
+  const healthText = healthTimes ? ` · /health p95 ${percentile(healthTimes, 95).toFixed(0)} ms, max ${healthTimes.at(-1)!.toFixed(0)} ms (${healthTimes.length} probes; target < 100 ms: ${healthTimes.at(-1)! < 100 ? 'met' : 'MISSED'})` : '';
+  return `  ${s.name.padEnd(9)} ${String(connections).padStart(4)}  ${rps.toFixed(0).padStart(7)}  ${percentile(latencies, 50).toFixed(0).padStart(6)}  ${p95.toFixed(0).padStart(6)}  ${percentile(latencies, 99).toFixed(0).padStart(6)}  ${String(errors).padStart(6)} (non-2xx ${result.non2xx}, GraphQL ${graphqlErrors}, socket ${result.errors}, timeouts ${result.timeouts})${target}${healthText}`;
+}
+
+async function main(): Promise<void> {
+  const neo4j = await demoNeo4j({ bench: 'demo', preset: 'small', port: 7707, reuse: values.reuse, keep: values.keep });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reweave-bench-load-'));
+  let server: ChildProcess | null = null;
+  try {
+    const db = new Database({ uri: neo4j.uri, username: neo4j.auth.username, password: neo4j.auth.password, retrySeconds: 30 });
+    const analyst = (await createToken(db, { role: 'ANALYST', communities: [COMMUNITY], name: 'bench load' })).token;
+    // Creating a community takes an ADMIN of every community.
+    const admin = (await createToken(db, { role: 'ADMIN', communities: [ALL_COMMUNITIES], name: 'bench load writes' })).token;
+    await db.close();
+
+    const port = Number(values.port);
+    const url = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], {
+      cwd: root,
+      env: {
+        ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir,
+        NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.auth.username, NEO4J_PASSWORD: neo4j.auth.password,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitForHealth(url, server);
+
+    // The data the requests need: a resident with memberships, a community for the writes, the cached answer.
+    const page = await timedQuery(url, analyst, `{ residents(first: 200, filter: { communityIds: ["${COMMUNITY}"] }) { edges { node { id memberships { id } } } } }`, {});
+    const resident = page.data.residents.edges.map((e: any) => e.node).find((n: any) => n.memberships.length > 0)?.id;
+    if (!resident) throw new Error('no resident with memberships in the demo');
+    await timedQuery(url, admin, 'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', { input: { id: LOAD_COMMUNITY, name: '压测社区 load-test community' } });
+    const first = await timedQuery(url, analyst, CACHED, {});
+    console.log(`PageRank computed once in ${first.seconds.toFixed(2)} s; the runs read the cached answer`);
+
+    let written = 0;
+    const scenarios: Scenario[] = [
+      { name: 'by-id', token: analyst, body: () => JSON.stringify({ query: BY_ID, variables: { id: resident } }), target: { rps: 800, p95: 100 } },
+      { name: 'page', token: analyst, body: () => JSON.stringify({ query: PAGE }) },
+      { name: 'cached', token: analyst, body: () => JSON.stringify({ query: CACHED }), target: { rps: 1500, p95: 50 } },
+      {
+        name: 'mutation', token: admin,
+        body: () => JSON.stringify({ query: CREATE, variables: { input: { id: `${LOAD_COMMUNITY}-r${(written += 1)}`, communityId: LOAD_COMMUNITY, displayName: `压测居民 ${written}` } } }),
+      },
+    ].filter((s) => only.has(s.name));
+
+    const before = await rssMb(server.pid!);
+    const lines: string[] = [];
+    for (const s of scenarios) for (const c of levels) {
+      const line = await run(url, s, c);
+      console.log(line);
+      lines.push(line);
+    }
+    const after = await rssMb(server.pid!);
+
+    console.log(`\nbench/load — small demo, ${os.cpus().length} cores shared by the service, Neo4j and the load generator, node ${process.version}, ${duration} s per run, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log('  request  conns    req/s     p50     p95     p99  errors (ms)');
+    for (const line of lines) console.log(line);
+    console.log(`  server RSS: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after (× ${(after / before).toFixed(2)}; target ≤ × 1.2: ${after <= 1.2 * before ? 'met' : 'MISSED'})`);
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
