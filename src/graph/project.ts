@@ -22,6 +22,7 @@ import {
 } from '../db/repositories/graph.ts';
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
+import { TieTimelineBuilder, type TieTimeline } from './timeline.ts';
 import { RESIDENT_ATTRIBUTES, TieGraphBuilder, WORK_ROLES, type TieCsr } from './ties.ts';
 
 /** How many reads of the full network run at once. */
@@ -112,6 +113,17 @@ export async function projectTieCsr(db: Database, spec: NetworkSpec, onProgress?
   return measure(stats, true, () => builder.finishCsr());
 }
 
+/**
+ * The tie network's whole history (timeline.ts): every resident with their lifetime and every tie
+ * with the spans in which it is in force, from one read of all the rows with no cut-off. The spec's
+ * window and asOf are ignored; its sources and maxActivitySize apply.
+ */
+export async function projectTieTimeline(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void): Promise<TieTimeline> {
+  const resolved = resolveSpec({ ...spec, network: 'TIES', window: null, asOf: null });
+  const builder = await readTies(db, resolved, timeParams(resolved), counter(undefined, onProgress), new TieTimelineBuilder(resolved));
+  return builder.finish();
+}
+
 type Counted = <T>(add: OnBatch<T>, defer?: (work: () => void) => void) => OnBatch<T>;
 
 /** Counts a batch as read when it arrives (onProgress, stats); `add` builds from it — now, or later through `defer`. */
@@ -139,9 +151,12 @@ function measure<T>(stats: ProjectionStats | undefined, finishing: boolean, work
  * Reads the residents and every tie source at once into a TieGraphBuilder; tie rows that arrive
  * before the last resident wait for it (a tie's weight depends on which residents are present).
  */
-async function readTies(db: Database, resolved: ResolvedSpec, time: TimeParams, counted: Counted): Promise<TieGraphBuilder> {
+/** What readTies feeds: the projection's builder, or the timeline's. */
+type TieSink = Pick<TieGraphBuilder, 'uses' | 'addResidents' | 'addAcquaintances' | 'addMemberships' | 'addAttendances' | 'addExchanges' | 'addProjectWork'>;
+
+async function readTies<B extends TieSink = TieGraphBuilder>(db: Database, resolved: ResolvedSpec, time: TimeParams, counted: Counted, sink?: B): Promise<B> {
   const { communityId } = resolved;
-  const builder = new TieGraphBuilder(resolved);
+  const builder = sink ?? (new TieGraphBuilder(resolved) as unknown as B);
   let waiting: (() => void)[] | null = [];
   const afterResidents = (work: () => void) => (waiting ? waiting.push(work) : work());
   const residents = streamNodeFields(db, communityId, 'Resident', RESIDENT_ATTRIBUTES, time, counted((rows: NodeRow[]) => builder.addResidents(rows))).then(() => {
