@@ -57,7 +57,8 @@ export function table(headers: string[], rows: (string | number)[][], testid: st
   return el('div', { class: 'table-wrap' }, [
     el('table', { 'data-testid': testid }, [
       el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, [String(c)]))))),
+      // Each cell carries its column's name: on a narrow screen a row becomes a card of labelled lines.
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => el('td', { 'data-label': headers[i] ?? '' }, [String(c)]))))),
     ]),
   ]);
 }
