@@ -2,18 +2,18 @@
  * The tie network's history for the dashboard's map (src/graph/timeline.ts): every resident with their
  * lifetime, every tie with the spans in which it is in force, so the page draws the network as of any
  * date by filtering one answer instead of asking for a projection per date. Scope, community and
- * spec are checked as for any analysis (prepareNetwork); RESEARCHER tokens get the residents'
- * pseudonyms for labels and no display name, as the rankings give them. Kept per data version, like
+ * spec are checked as for any analysis (prepareNetwork). Labels are the rankings' own (residentLabel:
+ * display name · area and building, so namesakes are told apart; for RESEARCHER tokens the pseudonym
+ * and a pseudonym of the area, and no display name). Kept per data version, like
  * the projections.
  */
 import type { Database } from '../../db/database.ts';
 import { projectTieTimeline } from '../../graph/project.ts';
 import type { TieTimeline } from '../../graph/timeline.ts';
-import { seesPseudonymsOnly } from '../../domain/permissions.ts';
 import { LruCache } from '../../compute/lru.ts';
 import { analyticsSettingsOf } from '../../compute/settings.ts';
 import type { ServiceContext } from '../context.ts';
-import { pseudonym } from '../shape.ts';
+import { residentLabel } from '../shape.ts';
 import { prepareNetwork, type NetworkRequest } from './network.ts';
 
 export interface TimelineResidentOut {
@@ -61,7 +61,6 @@ export async function tieTimeline(ctx: ServiceContext, request: Pick<NetworkRequ
     timeline.catch(() => cache.delete(prepared.key));
   }
   const { residents, ties } = await timeline;
-  const researcher = seesPseudonymsOnly(ctx.principal);
   return {
     communityId: prepared.spec.communityId,
     dataFrom: prepared.range.first,
@@ -70,7 +69,7 @@ export async function tieTimeline(ctx: ServiceContext, request: Pick<NetworkRequ
     maxActivitySize: prepared.spec.maxActivitySize,
     residents: residents.map((r) => ({
       id: r.id,
-      label: researcher ? pseudonym(r.id, ctx.pseudonymSecret) : String(r.attributes.displayName ?? r.id),
+      label: residentLabel(ctx, { _label: 'Resident', id: r.id, communityId: prepared.spec.communityId, displayName: r.attributes.displayName ?? r.id, housingArea: text(r.attributes.housingArea), building: text(r.attributes.building) }),
       housingArea: text(r.attributes.housingArea),
       housingType: text(r.attributes.housingType),
       building: text(r.attributes.building),

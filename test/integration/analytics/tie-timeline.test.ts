@@ -85,13 +85,18 @@ describe('tieTimeline', () => {
     expect(r.data!.tieTimeline.ties.a.length).toBeLessThan(all.data!.tieTimeline.ties.a.length);
   }, 120_000);
 
-  it('gives RESEARCHER tokens pseudonyms, not display names', async () => {
+  it('labels residents as the rankings do, and gives RESEARCHER tokens pseudonyms, not display names', async () => {
     const r = await api.gql<{ tieTimeline: Answer }>(TIMELINE, { c: SHARED_DEMO }, researcher);
     expect(r.errors).toBeUndefined();
     const named = await api.gql<{ tieTimeline: Answer }>(TIMELINE, { c: SHARED_DEMO }, analyst);
     const labels = r.data!.tieTimeline.residents.map((x) => x.label);
     expect(labels.every((l) => /^R-/.test(l))).toBe(true);
     expect(labels).not.toEqual(named.data!.tieTimeline.residents.map((x) => x.label));
+    const first = named.data!.tieTimeline.residents[0]!;
+    const viaNode = await api.gql<{ resident: { label: string } }>(`query($id: ID!) { resident(id: $id) { label } }`, { id: first.id }, analyst);
+    expect(first.label).toBe(viaNode.data!.resident.label);
+    const viaNodeResearcher = await api.gql<{ resident: { label: string } }>(`query($id: ID!) { resident(id: $id) { label } }`, { id: first.id }, researcher);
+    expect(labels[0]).toBe(viaNodeResearcher.data!.resident.label);
   }, 120_000);
 
   it('refuses a community outside the token\'s scope (FORBIDDEN), an unknown one (NOT_FOUND) and a bad weight (BAD_USER_INPUT at its field)', async () => {
