@@ -453,7 +453,7 @@ export class NetworkMap {
       this.size.value === 'none' ? String(this.graph.degree(node)) : (this.scores.get(node) ?? 0).toPrecision(3),
     ];
     try {
-      const content = await residentPanel(node, measure, () => this.select(undefined));
+      const content = await residentPanel(this.communityId, node, measure, () => this.select(undefined));
       if (!content) return void (this.panel.hidden = true);
       this.panel.replaceChildren(...content);
     } catch (error) {

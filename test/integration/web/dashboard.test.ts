@@ -263,6 +263,24 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'promotion-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    // The side panel of a resident adds their active-resident rank and components and their
+    // promotion-candidate reasons, from the views' own queries and windows.
+    await page.click('[data-tab=map]');
+    await page.fill('[data-testid=search]', name);
+    await page.dispatchEvent('[data-testid=search]', 'change');
+    await page.waitForSelector('[data-testid=panel-activity][data-state=done]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=panel-promotion][data-state=done]', { timeout: 120_000 });
+    const residentId = await page.getAttribute('[data-testid=panel-name]', 'data-id');
+    const ranks = new Map<string, number>();
+    for (let after: string | null = null, more = true; more;) {
+      const r: any = await ask<any>(`query($c: ID!, $from: DateTime, $to: DateTime, $after: String) { activeResidents(communityId: $c, from: $from, to: $to) { residents(first: 1000, after: $after) { edges { node { rank residentId } } pageInfo { hasNextPage endCursor } } } }`, { c: demo, ...year, after });
+      for (const e of r.activeResidents.residents.edges) ranks.set(e.node.residentId, e.node.rank);
+      more = r.activeResidents.residents.pageInfo.hasNextPage;
+      after = r.activeResidents.residents.pageInfo.endCursor;
+    }
+    expect(await page.getAttribute('[data-testid=panel-activity]', 'data-rank')).toBe(String(ranks.get(residentId!) ?? 'none'));
+    await page.screenshot({ path: path.join(SHOTS, 'map-panel.png') });
+
     // English is one click away.
     await page.click('[data-testid=lang]');
     expect(await page.textContent('h1')).toBe('Community network dashboard');
