@@ -131,7 +131,8 @@ export function choice(testid: string, labelText: string, options: [string, stri
 
 /**
  * A view body that (re)loads: shows progress while `build` runs, then its element; an error goes to
- * the page's alert region and leaves the body empty. Resolves when the first load is done.
+ * the page's alert region and leaves the body empty. Views return the body at once and let the load
+ * run (`void load()`), so the progress is on the page while the query waits.
  */
 export function loader(communityId: string, build: (status: HTMLElement) => Promise<HTMLElement>): { body: HTMLElement; load: () => Promise<void> } {
   const body = el('div', { class: 'view-body' });

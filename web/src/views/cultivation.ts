@@ -69,7 +69,7 @@ export const funnel: View = {
         ),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
@@ -104,7 +104,7 @@ export const promotion: View = {
       ]);
     });
     select.addEventListener('change', () => void load());
-    await load();
+    void load();
     return el('div', {}, [el('label', { class: 'control' }, [`${t('stage')} `, select]), body]);
   },
 };
@@ -137,7 +137,7 @@ export const dependence: View = {
         ),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };

@@ -111,7 +111,7 @@ export const matching: View = {
       }
     };
     scope.addEventListener('change', () => void load());
-    await load();
+    void load();
     return el('div', {}, [el('label', { class: 'control' }, [`${t('scope')} `, scope]), body]);
   },
 };
@@ -139,7 +139,7 @@ export const claiming: View = {
         ]))),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
@@ -166,7 +166,7 @@ export const timebank: View = {
         el('p', { class: 'note' }, [`${t('rejected')}: ${r.rejected.hours + r.rejected.self + r.rejected.notMember}`]),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };

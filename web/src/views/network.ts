@@ -47,7 +47,7 @@ export const active: View = {
         ),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
@@ -67,7 +67,7 @@ export const brokers: View = {
         ),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
@@ -87,7 +87,7 @@ export const mixing: View = {
       ]);
     });
     select.addEventListener('change', () => void load());
-    await load();
+    void load();
     return el('div', {}, [el('label', { class: 'control' }, [`${t('groupBy')} `, select]), body]);
   },
 };

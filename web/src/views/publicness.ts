@@ -69,7 +69,7 @@ export const publicness: View = {
         el('p', { class: 'note', 'data-testid': 'report-command' }, [t('reportByCli'), ' ', el('code', {}, [command])]),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
@@ -102,7 +102,7 @@ export const reweaving: View = {
         ], 'reweaving-table'),
       ]);
     });
-    await load();
+    void load();
     return body;
   },
 };
