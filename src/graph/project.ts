@@ -22,6 +22,7 @@ import {
 } from '../db/repositories/graph.ts';
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
+import { TieTimelineBuilder, type TieTimeline } from './timeline.ts';
 import { RESIDENT_ATTRIBUTES, TieGraphBuilder, WORK_ROLES, type TieCsr } from './ties.ts';
 
 /** How many reads of the full network run at once. */
@@ -114,6 +115,18 @@ export async function projectTieCsr(db: Database, spec: NetworkSpec, onProgress?
   return measure(stats, true, () => builder.finishCsr());
 }
 
+/**
+ * The tie network's whole history (timeline.ts): every resident with their lifetime and every tie
+ * with the spans in which it is in force, from one read of all the rows with no cut-off. The spec's
+ * window and asOf are ignored; its sources and maxActivitySize apply.
+ */
+export async function projectTieTimeline(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void): Promise<TieTimeline> {
+  const resolved = resolveSpec({ ...spec, network: 'TIES', window: null, asOf: null });
+  const builder = new TieTimelineBuilder(resolved);
+  await readTies(db, [builder], resolved.communityId, timeParams(resolved), counter(undefined, onProgress));
+  return builder.finish();
+}
+
 type Counted = <T>(add: OnBatch<T>, defer?: (work: () => void) => void) => OnBatch<T>;
 
 /** Counts a batch as read when it arrives (onProgress, stats); `add` builds from it — now, or later through `defer`. */
@@ -172,10 +185,13 @@ async function readWindows(db: Database, specs: readonly NetworkSpec[], onProgre
  * builder; tie rows that arrive before the last resident wait for it (a tie's weight depends on
  * which residents are present).
  */
-async function readTies(db: Database, builders: readonly TieGraphBuilder[], communityId: string, time: NodeTimeParams, counted: Counted): Promise<void> {
+/** What readTies feeds: the projection's builder, or the timeline's. */
+type TieSink = Pick<TieGraphBuilder, 'uses' | 'addResidents' | 'addAcquaintances' | 'addMemberships' | 'addAttendances' | 'addExchanges' | 'addProjectWork'>;
+
+async function readTies(db: Database, builders: readonly TieSink[], communityId: string, time: NodeTimeParams, counted: Counted): Promise<void> {
   let waiting: (() => void)[] | null = [];
   const afterResidents = (work: () => void) => (waiting ? waiting.push(work) : work());
-  const each = <T>(add: (b: TieGraphBuilder, rows: T[]) => void): OnBatch<T> => (rows) => {
+  const each = <T>(add: (b: TieSink, rows: T[]) => void): OnBatch<T> => (rows) => {
     for (const b of builders) add(b, rows);
   };
   const residents = streamNodeFields(db, communityId, 'Resident', RESIDENT_ATTRIBUTES, time, counted(each<NodeRow>((b, rows) => b.addResidents(rows)))).then(() => {
@@ -184,7 +200,7 @@ async function readTies(db: Database, builders: readonly TieGraphBuilder[], comm
     for (const w of work) w();
   });
   const reads: Promise<void>[] = [residents];
-  const source = <T>(add: (b: TieGraphBuilder, rows: T[]) => void) => counted(each(add), afterResidents);
+  const source = <T>(add: (b: TieSink, rows: T[]) => void) => counted(each(add), afterResidents);
   const uses = (name: Parameters<TieGraphBuilder['uses']>[0]) => builders.some((b) => b.uses(name));
   if (uses('acquaintance')) reads.push(streamAcquaintances(db, communityId, time, source((b, rows) => b.addAcquaintances(rows))));
   if (uses('comembership')) reads.push(streamMemberships(db, communityId, time, source((b, rows) => b.addMemberships(rows))));

@@ -64,6 +64,13 @@ export const communityDetectionArgs = z.object({ network: networkInput, resoluti
 /** components and bridgingTies read the network alone. */
 export const networkArgs = z.object({ network: networkInput });
 
+/** Query.tieTimeline: the community and the tie spec; no window (it is the whole history). */
+export const tieTimelineArgs = z.object({
+  communityId: id,
+  sources,
+  maxActivitySize: z.number().int().min(2, maxActivitySizeMessage).max(1_000_000, maxActivitySizeMessage).nullish(),
+});
+
 export const structuralHolesArgs = z.object({ network: networkInput, orderBy: z.enum(analyticsTermsOf('StructuralHoleOrder')).nullish(), weighted: z.boolean().nullish() });
 
 const groupings = analyticsTermsOf('GroupingAttribute');

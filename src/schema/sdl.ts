@@ -174,7 +174,7 @@ export function baseTypeDefs(): string {
 }
 
 /** The analytics' SDL, one file per area, in the order of docs/schema.graphql. */
-const ANALYTICS_SDL = ['network', 'centrality', 'communities', 'bridging', 'mixing', 'activity', 'runs'].map((area) => `analytics-${area}.graphql`);
+const ANALYTICS_SDL = ['network', 'centrality', 'communities', 'bridging', 'mixing', 'activity', 'runs', 'timeline'].map((area) => `analytics-${area}.graphql`);
 
 export function typeDefs(): string {
   const extra = ['export.graphql', 'import.graphql', ...ANALYTICS_SDL, 'cultivation.graphql', 'research.graphql', 'matching.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));

@@ -7,7 +7,8 @@ import { ApiError, gql, token } from './api.ts';
 import { currentLang, onLangChange, setLang, t, term, type WordKey } from './i18n.ts';
 import { NetworkMap } from './map.ts';
 import { clearError, el, setBanner, showError } from './ui.ts';
-import { VIEWS } from './views.ts';
+import { loadApiEnums } from './enums.ts';
+import { VIEWS, type ViewContext } from './views.ts';
 
 type Tab = 'map' | (typeof VIEWS)[number]['key'];
 
@@ -31,6 +32,13 @@ const content = el('main', { class: 'content', 'data-testid': 'content' });
 const session = el('div', { class: 'session', hidden: '' }, [el('label', {}, [el('span', { 'data-word': 'community' }), community]), who, signOut]);
 const map = new NetworkMap();
 let tab: Tab = 'map';
+const viewContext: ViewContext = {
+  get role() {
+    return who.dataset.role ?? '';
+  },
+  // The map redraws at the community's (possibly new) last date, residents where they were.
+  networkChanged: () => void map.open(community.value, { keepPositions: true }),
+};
 
 app.append(
   el('header', {}, [el('h1', { 'data-word': 'title' }), langButton]),
@@ -67,7 +75,7 @@ async function show(next: Tab): Promise<void> {
   const view = VIEWS.find((v) => v.key === next)!;
   content.replaceChildren(el('p', { 'data-testid': 'view-loading' }, [t('loading')]));
   try {
-    const node = await view.render(community.value);
+    const node = await view.render(community.value, viewContext);
     if (tab !== next) return;
     node.dataset.testid = `view-${next}`;
     content.replaceChildren(el('h2', {}, [t(next as WordKey)]), node);
@@ -80,9 +88,9 @@ async function show(next: Tab): Promise<void> {
 async function start(): Promise<void> {
   clearError();
   try {
-    const data = await gql<{ me: { role: string; communities: string[] }; communities: { edges: { node: { id: string; name: string } }[] } }>(
+    const [data] = await Promise.all([gql<{ me: { role: string; communities: string[] }; communities: { edges: { node: { id: string; name: string } }[] } }>(
       '{ me { role communities } communities(first: 100) { edges { node { id name } } } }',
-    );
+    ), loadApiEnums()]);
     signIn.hidden = true;
     session.hidden = false;
     who.textContent = `${t('role')}: ${term('Role', data.me.role)}`;

@@ -1,18 +1,20 @@
 /**
  * The network map: the residents' tie network of one community as it stood on a date, drawn by
- * sigma.js from a graphology graph (the export's own JSON serialisation, so the map is exactly the
- * network the analytics read) and laid out by ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6):
- * e98679) in a web worker, so the page keeps answering while it settles. A node keeps its position
- * from one date to the next, so moving the slider shows ties appearing and going rather than a new
- * picture each time.
+ * sigma.js from a graphology graph and laid out by ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6):
+ * e98679) in a web worker, so the page keeps answering while it settles. The network's whole history
+ * comes in one answer (tieTimeline, timeline.ts); a date of the slider is a filter of it, applied to
+ * the drawn graph as a difference (ties and residents added and removed), with no request, no new
+ * layout and residents where they were, so moving the slider shows ties appearing and going.
  */
 import Graph from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { gql } from './api.ts';
+import { collapse } from './collapse.ts';
 import { analyticsTerm, t, term, terms, type WordKey } from './i18n.ts';
+import { residentPanel } from './panel.ts';
+import { Timeline } from './timeline.ts';
 import { allPages, el, showError, timed, type Page } from './ui.ts';
 
 /** Past this many residents a node per resident would stall the page: draw one node per housing area. */
@@ -20,18 +22,11 @@ export const COLLAPSE_ABOVE = 10_000;
 const LAYOUT_MS = 2500;
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 const DAY = 86_400_000;
+const DETACHED = new Graph({ type: 'undirected' });
 
 type ColourBy = 'housingType' | 'cultivationStage' | 'partyMember' | 'detected';
 type SizeBy = 'none' | 'DEGREE' | 'STRENGTH' | 'PAGERANK' | 'BETWEENNESS' | 'EIGENVECTOR';
 
-interface Export {
-  exportNetwork: { nodeCount: number; edgeCount: number; files: { content: string }[] };
-}
-
-const EXPORT = `query Map($input: ExportInput!) {
-  exportNetwork(input: $input) { nodeCount edgeCount files { content } }
-}`;
-const RANGE = `query Range($network: NetworkInput!) { components(network: $network) { network { dataFrom dataTo } } }`;
 const CENTRALITY = `query Size($network: NetworkInput!, $measure: CentralityMeasure!, $after: String) {
   centrality(network: $network, measure: $measure) { scores(first: 1000, after: $after) {
     edges { node { nodeId score } } pageInfo { hasNextPage endCursor } } }
@@ -40,25 +35,6 @@ const DETECTION = `query Detect($network: NetworkInput!, $after: String) {
   communityDetection(network: $network) { assignments(first: 1000, after: $after) {
     edges { node { nodeId group } } pageInfo { hasNextPage endCursor } } }
 }`;
-const RESIDENT = `query Resident($id: ID!) {
-  resident(id: $id) {
-    id label housingArea housingType building partyMember cultivationStage
-    memberships { role since until organization { id name } }
-    history { field from to at }
-  }
-}`;
-
-interface ResidentDetail {
-  id: string;
-  label: string;
-  housingArea: string | null;
-  housingType: string | null;
-  building: string | null;
-  partyMember: boolean | null;
-  cultivationStage: string;
-  memberships: { role: string; since: string | null; until: string | null; organization: { id: string; name: string } | null }[];
-  history: { field: string; from: string | null; to: string; at: string }[];
-}
 
 /** A stable pseudo-random start position from the node's id, so the first layout is repeatable. */
 function seeded(id: string): [number, number] {
@@ -88,8 +64,11 @@ export class NetworkMap {
   private layout: FA2Layout | undefined;
   private layoutTimer: number | undefined;
   private readonly positions = new Map<string, [number, number]>();
-  private full: SerializedGraph | undefined;
+  private timeline: Timeline | undefined;
+  /** What the slider's date shows: residents and ties in force, as indices into the timeline. */
+  private shownNow: { residents: number[]; ties: number[] } = { residents: [], ties: [] };
   private drillArea: string | undefined;
+  private frame: number | undefined;
   private highlighted: string | undefined;
   private communityId = '';
   private start = 0;
@@ -120,8 +99,16 @@ export class NetworkMap {
       this.note,
       el('div', { class: 'map-body' }, [this.stage, this.panel]),
     );
-    // The slider redraws when let go (change), and shows the date while it moves (input).
-    this.slider.addEventListener('input', () => (this.dateLabel.textContent = this.dayOf(Number(this.slider.value))));
+    // A step is a filter of data already here, so the map follows the slider as it moves (one draw
+    // per animation frame at most) and once more when it is let go.
+    this.slider.addEventListener('input', () => {
+      this.dateLabel.textContent = this.dayOf(Number(this.slider.value));
+      if (this.frame !== undefined) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        void this.draw();
+      });
+    });
     this.slider.addEventListener('change', () => void this.draw());
     this.colour.addEventListener('change', () => void this.recolour());
     this.size.addEventListener('change', () => void this.resize());
@@ -161,108 +148,170 @@ export class NetworkMap {
     return { communityId: this.communityId, asOf: this.asOf() };
   }
 
-  async open(communityId: string): Promise<void> {
+  async open(communityId: string, { keepPositions = false } = {}): Promise<void> {
+    if (!keepPositions || communityId !== this.communityId) {
+      this.positions.clear();
+      this.drillArea = undefined;
+      this.stopLayout();
+      this.graph.clear();
+    }
     this.communityId = communityId;
-    this.positions.clear();
-    this.drillArea = undefined;
-    const range = await gql<{ components: { network: { dataFrom: string | null; dataTo: string | null } } }>(RANGE, { network: { communityId } });
-    const from = range.components.network.dataFrom ? Date.parse(range.components.network.dataFrom.slice(0, 10)) : Date.now();
-    const to = range.components.network.dataTo ? Date.parse(range.components.network.dataTo.slice(0, 10)) : Date.now();
-    this.start = from;
-    const days = Math.max(0, Math.round((to - from) / DAY));
-    this.slider.max = String(days);
-    this.slider.value = String(days);
-    this.dateLabel.textContent = this.dayOf(days);
-    await this.draw();
+    const drawId = ++this.drawn;
+    this.loading(drawId);
+    try {
+      const { value: timeline, ms } = await timed(() => Timeline.fetch(communityId));
+      if (drawId !== this.drawn) return;
+      this.timeline = timeline;
+      const from = timeline.dataFrom ? Date.parse(timeline.dataFrom.slice(0, 10)) : Date.now();
+      const to = timeline.dataTo ? Date.parse(timeline.dataTo.slice(0, 10)) : Date.now();
+      this.start = from;
+      const days = Math.max(0, Math.round((to - from) / DAY));
+      this.slider.max = String(days);
+      this.slider.value = String(days);
+      this.dateLabel.textContent = this.dayOf(days);
+      this.root.dataset.fetch = JSON.stringify({ ms: Math.round(ms), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length });
+      await this.draw();
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
-  async draw(): Promise<void> {
-    const drawId = ++this.drawn;
+  private loading(drawId: number): void {
     this.note.textContent = t('loading');
     this.note.dataset.state = 'loading';
     this.root.dataset.state = 'loading';
     this.root.dataset.draw = String(drawId);
+  }
+
+  private failed(error: unknown): void {
+    this.root.dataset.state = 'error';
+    this.note.textContent = '';
+    showError(error);
+  }
+
+  /** Shows the network as of the slider's date: a filter of the timeline, applied as a difference. */
+  async draw(): Promise<void> {
+    if (!this.timeline) return;
+    const drawId = ++this.drawn;
+    this.loading(drawId);
     this.root.dataset.asOf = this.asOf();
     try {
-      const { value: data, ms } = await timed(() => gql<Export>(EXPORT, { input: { communityId: this.communityId, network: 'TIES', format: 'JSON', asOf: this.asOf() } }));
-      if (drawId !== this.drawn) return;
-      const file = data.exportNetwork.files[0];
-      this.full = file ? (JSON.parse(file.content) as SerializedGraph) : { nodes: [], edges: [], attributes: {}, options: {} };
+      const started = performance.now();
+      this.shownNow = this.timeline.at(Date.parse(this.asOf()));
+      const filtered = performance.now();
       this.detected.clear();
       this.scores.clear();
       this.fill();
       await this.recolour();
       await this.resize();
+      if (drawId !== this.drawn) return;
+      this.renderer?.refresh();
       this.root.dataset.state = 'drawn';
-      this.root.dataset.ms = String(Math.round(ms));
+      // Where a draw's time goes, for the browser test's printed timings.
+      this.root.dataset.timing = JSON.stringify({ filter: Math.round(filtered - started), apply: Math.round(performance.now() - filtered) });
       this.note.dataset.state = 'drawn';
       this.note.textContent = this.collapsed() && this.drillArea === undefined ? t('collapsed') : '';
     } catch (error) {
-      this.root.dataset.state = 'error';
-      this.note.textContent = '';
-      showError(error);
+      this.failed(error);
     }
   }
 
   private collapsed(): boolean {
-    return (this.full?.nodes.length ?? 0) > COLLAPSE_ABOVE;
+    return this.shownNow.residents.length > COLLAPSE_ABOVE;
   }
 
-  /** Puts the residents (or, collapsed, the housing areas) of the current export into the graph. */
+  /**
+   * Puts the residents (or, collapsed, the housing areas) in force at the date into the graph. Between
+   * two dates of one view only the difference is applied, and the layout runs only when the graph
+   * was empty (a new community, a drill-down): a slider step moves nothing that stays.
+   */
   private fill(): void {
-    const full = this.full!;
+    const timeline = this.timeline!;
+    const areas = this.collapsed() && this.drillArea === undefined;
+    const mode = areas ? 'areas' : `residents:${this.drillArea ?? ''}`;
     this.stopLayout();
-    this.graph.clear();
-    if (this.collapsed() && this.drillArea === undefined) this.fillAreas(full);
+    // sigma re-indexes the whole graph on every dropped edge or node: apply the difference with the
+    // renderer looking at an empty graph, and index once when it looks back.
+    this.renderer?.setGraph(DETACHED);
+    if (this.graph.getAttribute('mode') !== mode) {
+      this.graph.clear();
+      this.graph.setAttribute('mode', mode);
+    }
+    const wasEmpty = this.graph.order === 0;
+    if (areas) this.fillAreas();
     else {
-      const keep = this.drillArea === undefined ? undefined : new Set(full.nodes.filter((n) => (n.attributes?.housingArea ?? '?') === this.drillArea).map((n) => n.key));
-      for (const n of full.nodes) {
-        if (keep && !keep.has(n.key)) continue;
-        const [x, y] = this.positions.get(n.key) ?? seeded(n.key);
-        const a = n.attributes ?? {};
-        this.graph.addNode(n.key, { ...a, kind: 'resident', label: String(a.displayName ?? n.key), x, y, size: 3 });
+      const residents = this.drillArea === undefined ? this.shownNow.residents : this.shownNow.residents.filter((i) => (timeline.residents[i]!.housingArea ?? '?') === this.drillArea);
+      const wanted = new Set(residents.map((i) => timeline.residents[i]!.id));
+      const ties = this.shownNow.ties.filter((k) => wanted.has(timeline.residents[timeline.a[k]!]!.id) && wanted.has(timeline.residents[timeline.b[k]!]!.id));
+      const wantedTies = new Set(ties.map((k) => `t${k}`));
+      this.graph.forEachEdge((edge) => {
+        if (!wantedTies.has(edge)) this.graph.dropEdge(edge);
+      });
+      this.graph.forEachNode((node) => {
+        if (!wanted.has(node)) this.graph.dropNode(node);
+      });
+      const fresh: string[] = [];
+      for (const i of residents) {
+        const r = timeline.residents[i]!;
+        if (this.graph.hasNode(r.id)) continue;
+        const [x, y] = this.positions.get(r.id) ?? seeded(r.id);
+        this.graph.addNode(r.id, { ...r, kind: 'resident', x, y, size: 3 });
+        if (!this.positions.has(r.id)) fresh.push(r.id);
       }
-      for (const e of full.edges) {
-        if (!this.graph.hasNode(e.source) || !this.graph.hasNode(e.target)) continue;
-        const weight = Number(e.attributes?.weight ?? 1);
-        this.graph.mergeEdge(e.source, e.target, { weight, size: 0.3 + Math.min(weight, 4) * 0.3, color: '#c9ced6' });
+      for (const k of ties) {
+        const key = `t${k}`;
+        if (this.graph.hasEdge(key)) continue;
+        const weight = timeline.weight[k]!;
+        this.graph.addEdgeWithKey(key, timeline.residents[timeline.a[k]!]!.id, timeline.residents[timeline.b[k]!]!.id, { weight, size: 0.3 + Math.min(weight, 4) * 0.3, color: '#c9ced6' });
       }
+      // A resident never laid out starts beside the neighbours already placed, not at a random spot.
+      if (!wasEmpty) for (const node of fresh) this.placeNearNeighbours(node);
     }
     this.names.replaceChildren(...this.graph.mapNodes((_, a) => el('option', { value: String(a.label) })));
     this.showCounts();
+    this.renderer?.setGraph(this.graph);
     this.ensureRenderer();
-    this.startLayout();
+    if (wasEmpty) this.startLayout();
+  }
+
+  private placeNearNeighbours(node: string): void {
+    let x = 0;
+    let y = 0;
+    let n = 0;
+    this.graph.forEachNeighbor(node, (other) => {
+      const at = this.positions.get(other);
+      if (!at) return;
+      x += at[0];
+      y += at[1];
+      n += 1;
+    });
+    if (n === 0) return;
+    const [dx, dy] = seeded(node);
+    this.graph.mergeNodeAttributes(node, { x: x / n + dx / 50, y: y / n + dy / 50 });
   }
 
   /** One node per housing area (its size the number of residents), one edge per pair of areas tied. */
-  private fillAreas(full: SerializedGraph): void {
-    const areaOf = new Map<string, string>();
-    const count = new Map<string, number>();
-    const housingType = new Map<string, unknown>();
-    for (const n of full.nodes) {
-      const area = String(n.attributes?.housingArea ?? '?');
-      areaOf.set(n.key, area);
-      count.set(area, (count.get(area) ?? 0) + 1);
-      housingType.set(area, n.attributes?.housingType);
-    }
-    for (const [area, c] of count) {
-      const key = `area:${area}`;
+  private fillAreas(): void {
+    const timeline = this.timeline!;
+    const { groups, edges } = collapse({ groupOf: (i) => timeline.residents[i]!.housingArea, residents: this.shownNow.residents, a: timeline.a, b: timeline.b, ties: this.shownNow.ties });
+    this.graph.clear();
+    this.graph.setAttribute('mode', 'areas');
+    const types = new Map<string, string | null>();
+    for (const i of this.shownNow.residents) types.set(timeline.residents[i]!.housingArea ?? '?', timeline.residents[i]!.housingType);
+    for (const g of groups) {
+      const key = `area:${g.key}`;
       const [x, y] = this.positions.get(key) ?? seeded(key);
-      this.graph.addNode(key, { kind: 'area', area, label: `${area} (${c})`, residents: c, housingType: housingType.get(area), x, y, size: 4 + Math.sqrt(c) / 3 });
+      this.graph.addNode(key, { kind: 'area', area: g.key, label: `${g.key} (${g.residents})`, residents: g.residents, housingType: types.get(g.key), x, y, size: 4 + Math.sqrt(g.residents) / 3 });
     }
-    for (const e of full.edges) {
-      const s = areaOf.get(e.source);
-      const d = areaOf.get(e.target);
-      if (s === undefined || d === undefined || s === d) continue;
-      this.graph.updateEdge(`area:${s}`, `area:${d}`, (attr) => ({ ...attr, weight: Number(attr.weight ?? 0) + 1, color: '#c9ced6' }));
+    for (const e of edges) {
+      this.graph.addEdge(`area:${groups[e.source]!.key}`, `area:${groups[e.target]!.key}`, { weight: e.ties, size: 0.5 + Math.log1p(e.ties), color: '#c9ced6' });
     }
-    this.graph.forEachEdge((edge, attr) => this.graph.setEdgeAttribute(edge, 'size', 0.5 + Math.log1p(Number(attr.weight))));
   }
 
   private showCounts(): void {
     const residents = this.graph.reduceNodes((sum, _, a) => sum + (a.kind === 'area' ? Number(a.residents) : 1), 0);
-    this.counts.dataset.nodes = String(this.full?.nodes.length ?? 0);
-    this.counts.dataset.edges = String(this.full?.edges.length ?? 0);
+    this.counts.dataset.nodes = String(this.shownNow.residents.length);
+    this.counts.dataset.edges = String(this.shownNow.ties.length);
     this.counts.dataset.drawnEdges = String(this.graph.size);
     this.counts.textContent = `${residents.toLocaleString()} ${t('residents')} · ${this.graph.size.toLocaleString()} ${t('ties')}`;
   }
@@ -399,25 +448,14 @@ export class NetworkMap {
     this.select(node);
     this.panel.hidden = false;
     this.panel.replaceChildren(el('p', {}, [t('loading')]));
+    const measure: [string, string] = [
+      analyticsTerm('CentralityMeasure', this.size.value === 'none' ? 'DEGREE' : this.size.value),
+      this.size.value === 'none' ? String(this.graph.degree(node)) : (this.scores.get(node) ?? 0).toPrecision(3),
+    ];
     try {
-      const { resident } = await gql<{ resident: ResidentDetail | null }>(RESIDENT, { id: node });
-      if (!resident) return void (this.panel.hidden = true);
-      this.panel.replaceChildren(
-        el('button', { type: 'button', class: 'close', 'aria-label': t('close') }, ['×']),
-        el('h3', { 'data-testid': 'panel-name' }, [resident.label]),
-        el('dl', {}, [
-          el('dt', {}, [t('housingArea')]), el('dd', {}, [[resident.housingArea, resident.building].filter(Boolean).join(' · ') || t('unknown')]),
-          el('dt', {}, [analyticsTerm('GroupingAttribute', 'HOUSING_TYPE')]), el('dd', {}, [term('HousingType', resident.housingType)]),
-          el('dt', {}, [t('stage')]), el('dd', {}, [term('CultivationStage', resident.cultivationStage)]),
-          el('dt', {}, [analyticsTerm('GroupingAttribute', 'PARTY_MEMBERSHIP')]), el('dd', {}, [resident.partyMember === null ? t('unknown') : resident.partyMember ? t('partyMember') : t('notPartyMember')]),
-          el('dt', {}, [analyticsTerm('CentralityMeasure', this.size.value === 'none' ? 'DEGREE' : this.size.value)]), el('dd', {}, [this.size.value === 'none' ? String(this.graph.degree(node)) : (this.scores.get(node) ?? 0).toPrecision(3)]),
-        ]),
-        el('h4', {}, [t('stageHistory')]),
-        el('ul', {}, resident.history.filter((h) => h.field === 'cultivationStage').map((h) => el('li', {}, [`${h.at.slice(0, 10)}: ${term('CultivationStage', h.from)} → ${term('CultivationStage', h.to)}`]))),
-        el('h4', {}, [t('memberships')]),
-        el('ul', {}, resident.memberships.length === 0 ? [el('li', {}, [t('none')])] : resident.memberships.map((m) => el('li', {}, [`${m.organization?.name ?? '?'} · ${term('MembershipRole', m.role)} (${m.since?.slice(0, 10) ?? '…'} – ${m.until?.slice(0, 10) ?? ''})`]))),
-      );
-      this.panel.querySelector('button.close')!.addEventListener('click', () => this.select(undefined));
+      const content = await residentPanel(this.communityId, node, measure, () => this.select(undefined));
+      if (!content) return void (this.panel.hidden = true);
+      this.panel.replaceChildren(...content);
     } catch (error) {
       this.panel.hidden = true;
       showError(error);

@@ -1,6 +1,6 @@
 /** Small DOM helpers the views share: element building, the error banner, paging, timing. */
 import { ApiError } from './api.ts';
-import { errorMessage } from './i18n.ts';
+import { errorMessage, t } from './i18n.ts';
 
 export function el(tag: string, attrs: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
   const node = document.createElement(tag);
@@ -57,7 +57,10 @@ export function table(headers: string[], rows: (string | number)[][], testid: st
   return el('div', { class: 'table-wrap' }, [
     el('table', { 'data-testid': testid }, [
       el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, [String(c)]))))),
+      // Each cell carries its column's name: on a narrow screen a row becomes a card of labelled lines.
+      el('tbody', {}, rows.length === 0
+        ? [el('tr', { class: 'empty' }, [el('td', { colspan: String(headers.length) }, [t('none')])])]
+        : rows.map((r) => el('tr', {}, r.map((c, i) => el('td', { 'data-label': headers[i] ?? '' }, [String(c)]))))),
     ]),
   ]);
 }

@@ -4,7 +4,7 @@
  */
 import { analyticsValue } from '../../domain/vocabulary.ts';
 import {
-  activeResidentsArgs, brokerageArgs, centralityArgs, communityDetectionArgs, groupMixingArgs, networkArgs, structuralHolesArgs,
+  activeResidentsArgs, brokerageArgs, centralityArgs, communityDetectionArgs, groupMixingArgs, networkArgs, structuralHolesArgs, tieTimelineArgs,
 } from '../../schema/analytics-inputs.ts';
 import { parse } from '../../schema/parse.ts';
 import { activeResidentsOf } from '../../services/analytics/active-residents.ts';
@@ -13,6 +13,7 @@ import { centralityOf } from '../../services/analytics/centrality.ts';
 import { componentsOf, detectCommunities } from '../../services/analytics/communities.ts';
 import { brokerageRoles, groupMixing } from '../../services/analytics/mixing.ts';
 import { listRuns } from '../../services/analytics/run.ts';
+import { tieTimeline } from '../../services/analytics/tie-timeline.ts';
 import type { GraphQLContext } from '../context.ts';
 import { definedWeights, toNetworkRequest } from './requests.ts';
 
@@ -37,6 +38,11 @@ export const analyticsQueries = {
   communityDetection: (_: unknown, args: Args, ctx: GraphQLContext) => {
     const a = parse(communityDetectionArgs, args);
     return detectCommunities(ctx.services, toNetworkRequest(a.network), { resolution: a.resolution ?? 1, seed: a.seed ?? 1 });
+  },
+
+  tieTimeline: (_: unknown, args: Args, ctx: GraphQLContext) => {
+    const a = parse(tieTimelineArgs, args);
+    return tieTimeline(ctx.services, { communityId: a.communityId, sources: definedWeights(a.sources), maxActivitySize: a.maxActivitySize ?? null });
   },
 
   components: (_: unknown, args: Args, ctx: GraphQLContext) => componentsOf(ctx.services, toNetworkRequest(parse(networkArgs, args).network)),

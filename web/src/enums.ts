@@ -1,0 +1,34 @@
+/**
+ * Labels of the API's own enums that the shared vocabulary table does not hold (promotion features,
+ * dependence criteria, publicness components …): read once from the schema's enum descriptions,
+ * which are written "English / 中文", so the page names each value exactly as the API documents it.
+ */
+import { gql } from './api.ts';
+import { currentLang } from './i18n.ts';
+
+export const API_ENUMS = ['PromotionFeature', 'DependenceCriterion', 'PublicnessComponent', 'PartnerExitReason'] as const;
+export type ApiEnum = (typeof API_ENUMS)[number];
+
+const words = new Map<string, { zh: string; en: string }>();
+
+/** Splits "English / 中文" at its last " / " (the English part may hold a slash of its own). */
+export function splitDescription(description: string): { zh: string; en: string } {
+  const at = description.lastIndexOf(' / ');
+  if (at < 0) return { zh: description, en: description };
+  return { en: description.slice(0, at).trim(), zh: description.slice(at + 3).trim() };
+}
+
+export async function loadApiEnums(): Promise<void> {
+  if (words.size > 0) return;
+  const query = `{ ${API_ENUMS.map((name) => `${name}: __type(name: "${name}") { enumValues { name description } }`).join(' ')} }`;
+  const data = await gql<Record<ApiEnum, { enumValues: { name: string; description: string | null }[] } | null>>(query);
+  for (const name of API_ENUMS) {
+    for (const v of data[name]?.enumValues ?? []) words.set(`${name}.${v.name}`, splitDescription(v.description ?? v.name));
+  }
+}
+
+/** The API's label of an enum value in the current language; the raw value when it has none. */
+export function apiTerm(name: ApiEnum, value: string): string {
+  const found = words.get(`${name}.${value}`);
+  return found ? found[currentLang()] : value;
+}
