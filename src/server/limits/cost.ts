@@ -1,0 +1,81 @@
+/**
+ * The estimated cost of an operation, computed before it runs from the page sizes it asks for
+ * (graphql-query-complexity walks the document with the request's variables; the estimator below
+ * prices each field):
+ *
+ * - a leaf (scalar, enum) costs nothing; an object costs 1 plus its children;
+ * - a field with a `first` argument (every connection, every ranked list) multiplies its children's
+ *   cost by that page size, the schema's default when it is not given; its `edges` list does not
+ *   multiply again;
+ * - a relationship list without pages (`memberships`, `members`, …) multiplies by LIST_ESTIMATE, an
+ *   assumed length: the real one is not known before the database is read;
+ * - an analysis (a root field that computes over a network) adds ANALYSIS_COST, and its options
+ *   that repeat the work add one unit per repetition: centrality's `pivots` (one shortest-path
+ *   search each, Brandes 2008), groupMixing's `permutations`, publicness's bootstrap `replicates`
+ *   and `permutations` (one resampling of the residents each).
+ *
+ * So `residents(first: 100)` through memberships → organization → members → resident three times
+ * is estimated at about 100 × 10⁶, and refused; a dashboard page stays in the hundreds.
+ */
+import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { DEFAULT_PUBLICNESS_OPTIONS } from '../../services/publicness/options.ts';
+
+export const LIST_ESTIMATE = 10;
+export const ANALYSIS_COST = 100;
+
+/** Root fields that compute over a community's network or records rather than read a page of rows. */
+const ANALYSES = new Set([
+  'centrality', 'communityDetection', 'components', 'bridgingTies', 'structuralHoles', 'groupMixing', 'brokerage',
+  'activeResidents', 'stageFunnel', 'leaderDependence', 'promotionCandidates', 'matchProposals', 'timeBank',
+  'claimingBoard', 'publicness', 'partnerPublicness', 'reweavingReport', 'exportNetwork', 'researchQuery',
+]);
+
+type Args = Record<string, unknown>;
+const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback);
+const options = (args: Args): Args => (typeof args.options === 'object' && args.options !== null ? (args.options as Args) : {});
+
+/** Repetitions an analysis' options ask for, one unit each. */
+function repetitions(field: string, args: Args): number {
+  switch (field) {
+    case 'centrality':
+      return num(options(args).pivots, 0);
+    case 'groupMixing':
+      return num(args.permutations, 0);
+    case 'publicness':
+      return num(options(args).replicates, DEFAULT_PUBLICNESS_OPTIONS.replicates) + num(options(args).permutations, DEFAULT_PUBLICNESS_OPTIONS.permutations);
+    default:
+      return 0;
+  }
+}
+
+/*
+ * Types are read by their shape rather than with graphql's isListType/isLeafType, which test
+ * `instanceof` against one copy of the graphql module: a test runner may load a second copy, and
+ * the schema comes from Apollo's.
+ */
+const isList = (type: GraphQLOutputType) => String(type).replace(/!$/, '').startsWith('[');
+function isLeaf(type: GraphQLOutputType): boolean {
+  let named: unknown = type;
+  while (typeof named === 'object' && named !== null && 'ofType' in named) named = (named as { ofType: unknown }).ofType;
+  return !(typeof named === 'object' && named !== null && ('getFields' in named || 'getTypes' in named));
+}
+
+export function estimate({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  if (field.name.startsWith('__')) return 0;
+  const work = type.name === 'Query' && ANALYSES.has(field.name) ? ANALYSIS_COST + repetitions(field.name, args) : 0;
+  if (isLeaf(field.type)) return work;
+  let times = 1;
+  if (field.args.some((a) => a.name === 'first')) times = num(args.first, 0);
+  else if (isList(field.type) && !(field.name === 'edges' && type.name.endsWith('Connection'))) times = LIST_ESTIMATE;
+  return work + 1 + times * childComplexity;
+}
+
+/** The operation's estimated cost; an operation that cannot be walked (bad variables) is left to execution's own errors. */
+export function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number | null {
+  try {
+    return getComplexity({ schema, query: document, variables: variables ?? {}, ...(operationName ? { operationName } : {}), estimators: [estimate] });
+  } catch {
+    return null;
+  }
+}
