@@ -10,7 +10,7 @@ import { argumentPathOf } from './argument-errors.ts';
 import { QUERY_TOO_COMPLEX, refusalMessage } from './limits/refusal.ts';
 
 /** graphql-js's words when a document passes ParseOptions.maxTokens ("more that" is its spelling). */
-const TOO_MANY_TOKENS = /Document contains more th[ae]n (\d+) tokens/;
+const TOO_MANY_TOKENS = /Document contains more th(?:at|an) (\d+) tokens/;
 
 type WithExtensions = { extensions?: Record<string, unknown>; originalError?: unknown } | null | undefined;
 

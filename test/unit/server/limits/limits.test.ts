@@ -44,7 +44,7 @@ describe('estimated cost', () => {
   });
 
   it('adds one unit per repetition an analysis option asks for', () => {
-    const mixing = (p: number) => cost(`{ groupMixing(network: {communityId: "c"}, groupBy: HOUSING_TYPE, permutations: ${p}) { eiIndex } }`)!;
+    const mixing = (p: number) => cost(`{ groupMixing(network: {communityId: "c"}, groupBy: HOUSING_TYPE, permutations: ${p}) { ei } }`)!;
     expect(mixing(100_000) - mixing(1000)).toBe(99_000);
     expect(mixing(100_000)).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
     expect(mixing(1000)).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
