@@ -20,7 +20,8 @@ export function auditPlugin(db: Database): ApolloServerPlugin<GraphQLContext> {
           if (operation?.operation !== 'mutation') return;
           const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
-          const all = [...(errors ?? []), ...(body?.errors ?? [])];
+          // The formatted errors carry the API's codes; the raw ones only where nothing was formatted.
+          const all = body?.errors ?? errors ?? [];
           const codes = [...new Set(all.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
           const principal = contextValue.services?.principal;
           await writer.record({
