@@ -12,7 +12,7 @@
  * - an analysis (a root field that computes over a network) adds ANALYSIS_COST, and its options
  *   that repeat the work add one unit per repetition: centrality's `pivots` (one shortest-path
  *   search each, Brandes 2008), groupMixing's `permutations`, publicness's bootstrap `replicates`
- *   and `permutations` (one resampling of the residents each).
+ *   and `permutations` (one resampling of the residents each), REPETITION_COST units each.
  *
  * So `residents(first: 100)` through memberships → organization → members → resident three times
  * is estimated at about 100 × 10⁶, and refused; a dashboard page stays in the hundreds.
@@ -23,6 +23,12 @@ import { DEFAULT_PUBLICNESS_OPTIONS } from '../../services/publicness/options.ts
 
 export const LIST_ESTIMATE = 10;
 export const ANALYSIS_COST = 100;
+/**
+ * One repetition of an analysis (a pivot's search, a permutation, a replicate) passes over the whole
+ * network, so it is priced like five rows read: the budget then allows about 10,000 of them in one
+ * request, and a dashboard page of a few thousand rows beside them.
+ */
+export const REPETITION_COST = 5;
 
 /** Root fields that compute over a community's network or records rather than read a page of rows. */
 const ANALYSES = new Set([
@@ -35,7 +41,7 @@ type Args = Record<string, unknown>;
 const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback);
 const options = (args: Args): Args => (typeof args.options === 'object' && args.options !== null ? (args.options as Args) : {});
 
-/** Repetitions an analysis' options ask for, one unit each. */
+/** Repetitions an analysis' options ask for. */
 function repetitions(field: string, args: Args): number {
   switch (field) {
     case 'centrality':
@@ -63,7 +69,7 @@ function isLeaf(type: GraphQLOutputType): boolean {
 
 export function estimate({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   if (field.name.startsWith('__')) return 0;
-  const work = type.name === 'Query' && ANALYSES.has(field.name) ? ANALYSIS_COST + repetitions(field.name, args) : 0;
+  const work = type.name === 'Query' && ANALYSES.has(field.name) ? ANALYSIS_COST + REPETITION_COST * repetitions(field.name, args) : 0;
   if (isLeaf(field.type)) return work;
   let times = 1;
   if (field.args.some((a) => a.name === 'first')) times = num(args.first, 0);

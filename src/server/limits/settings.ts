@@ -19,5 +19,5 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   maxDepth: 10,
   maxAliases: 30,
   maxTokens: 5000,
-  maxCost: 10_000,
+  maxCost: 50_000,
 });

@@ -11,6 +11,7 @@ import { ReweaveError } from '../../../src/domain/errors.ts';
 import { startApp, type App } from '../../../src/server/app.ts';
 import { DEFAULT_SECURITY } from '../../../src/server/security.ts';
 import { DEFAULT_QUERY_LIMITS } from '../../../src/server/limits/settings.ts';
+import { ANALYSIS_COST, REPETITION_COST } from '../../../src/server/limits/cost.ts';
 import { neo4jUri, post, startTestApi, type TestApi } from '../../helpers/api.ts';
 
 let api: TestApi;
@@ -88,7 +89,7 @@ describe('query limits', () => {
   it('refuses groupMixing(permutations: 100000) up front by its cost, and the default 1,000 passes the check', async () => {
     const mixing = (p: number) => `{ groupMixing(network: {communityId: "${api.communityId}"}, groupBy: HOUSING_TYPE, permutations: ${p}) { ei } }`;
     const { value, ms } = await timed(() => post(api.app.url, { query: mixing(100_000) }, api.tokens.ANALYST));
-    expect(value.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', queryLimit: 'cost', estimate: 100 + 100_000 + 1 });
+    expect(value.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', queryLimit: 'cost', estimate: ANALYSIS_COST + REPETITION_COST * 100_000 + 1 });
     expect(ms).toBeLessThan(2000);
     const ok = await post(api.app.url, { query: mixing(1000) }, api.tokens.ANALYST);
     expect(ok.body.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');

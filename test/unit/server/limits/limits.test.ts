@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { typeDefs } from '../../../../src/schema/sdl.ts';
-import { costOf, ANALYSIS_COST } from '../../../../src/server/limits/cost.ts';
+import { costOf, ANALYSIS_COST, REPETITION_COST } from '../../../../src/server/limits/cost.ts';
 import { aliasRule, depthRule } from '../../../../src/server/limits/shape-rules.ts';
 import { DEFAULT_QUERY_LIMITS } from '../../../../src/server/limits/settings.ts';
 import { refusalMessage } from '../../../../src/server/limits/refusal.ts';
@@ -45,17 +45,25 @@ describe('estimated cost', () => {
 
   it('adds one unit per repetition an analysis option asks for', () => {
     const mixing = (p: number) => cost(`{ groupMixing(network: {communityId: "c"}, groupBy: HOUSING_TYPE, permutations: ${p}) { ei } }`)!;
-    expect(mixing(100_000) - mixing(1000)).toBe(99_000);
+    expect(mixing(100_000) - mixing(1000)).toBe(REPETITION_COST * 99_000);
     expect(mixing(100_000)).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
     expect(mixing(1000)).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
     const pivots = cost('{ centrality(network: {communityId: "c"}, measure: BETWEENNESS, options: {pivots: 5000}) { scores(first: 1) { edges { node { score } } } } }')!;
-    expect(pivots).toBe(ANALYSIS_COST + 5000 + 1 + (1 + 1 * 2));
+    expect(mixing(10_000)).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+    expect(pivots).toBe(ANALYSIS_COST + REPETITION_COST * 5000 + 1 + (1 + 1 * 2));
     const publicness = cost('{ publicness(scope: {communityId: "c"}, t0: "2024-01-01", t1: "2025-01-01", options: {replicates: 10000, permutations: 10000}) { scope { communityId } } }');
     expect(publicness).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 
   it('does not count introspection', () => {
     expect(cost('{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }')).toBe(0);
+  });
+
+  it('lets the batched two-level query of the round-trip test through, and not one level more', () => {
+    const two = 'query($first: Int) { residents(first: $first) { totalCount edges { node { id displayName memberships { role since organization { id name members { resident { id } } } } } } } }';
+    expect(cost(two, { first: 100 })).toBe(1 + 100 * (2 + 1 + 10 * (1 + 1 + 10)));
+    expect(cost(two, { first: 100 })!).toBeLessThanOrEqual(DEFAULT_QUERY_LIMITS.maxCost);
+    expect(cost(two, { first: 500 })!).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 });
 
@@ -77,9 +85,9 @@ describe('shape rules', () => {
   });
 
   it('gives a message in English and Chinese with the figure and the limit', () => {
-    const message = refusalMessage('cost', 123_456, 10_000);
+    const message = refusalMessage('cost', 123_456, 50_000);
     expect(message).toContain('123,456');
-    expect(message).toContain('10,000');
+    expect(message).toContain('50,000');
     expect(message).toMatch(/估计开销/);
   });
 });
