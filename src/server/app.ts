@@ -75,10 +75,10 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
   const limited = rateLimiter(security.rateLimit);
   await apollo.start();
 
-  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+  const context = async (req: IncomingMessage, signal: AbortSignal): Promise<GraphQLContext> => {
     try {
       const principal = await authenticate(db, req.headers.authorization);
-      const services = { db, principal, now: () => new Date(), pseudonymSecret, analytics };
+      const services = { db, principal, now: () => new Date(), pseudonymSecret, analytics, signal };
       return { services, loaders: new Loaders(services) };
     } catch (error) {
       // Errors thrown while building the context reach the client as they are only as GraphQLErrors.
@@ -123,9 +123,14 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
         return send(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
+    // Aborted when the client goes away before its answer is written: runs only it waits for stop.
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort(new Error('the client disconnected / 客户端已断开'));
+    });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, gone.signal),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

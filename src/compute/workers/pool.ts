@@ -84,12 +84,18 @@ export class AnalyticsPool {
   /** One request to the least busy worker; progress is 0 then 1 (the call is indivisible). */
   private async whole(hooks: RunHooks, message: Parameters<PoolWorker['request']>[0]): Promise<unknown> {
     hooks.onProgress?.(0, 1);
-    const request = this.leastBusy().request(message);
+    const worker = this.leastBusy();
+    const request = worker.request(message);
     const { signal } = hooks;
-    // An indivisible call cannot be stopped midway: abort rejects at once and its result is dropped.
+    // An indivisible call cannot be stopped midway: abort rejects at once, and the thread is ended
+    // (the pool starts another on its next run) when this call is all it was doing, so that a
+    // cancelled run stops taking a core; a thread shared with another run's call is left to finish.
     const value = signal
       ? await new Promise<unknown>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
+        const onAbort = () => {
+          reject(signal.reason);
+          if (worker.outstanding === 1) void worker.terminate();
+        };
         signal.addEventListener('abort', onAbort, { once: true });
         request.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       })

@@ -63,7 +63,7 @@ export function shareRun<T>(ctx: ServiceContext, analysis: string, prepared: Pre
         return projected((onRows) => networkGraph(ctx, more, onRows));
       },
     });
-  });
+  }, ctx.signal);
   return promise;
 }
 
