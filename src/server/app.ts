@@ -17,7 +17,7 @@ import type { GraphQLContext } from '../resolvers/context.ts';
 import { authenticate } from '../services/auth/tokens.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
-import { formatError } from './format-error.ts';
+import { CLIENT_GONE, formatError } from './format-error.ts';
 import { serveStatic } from './static.ts';
 import { REPO_ROOT } from '../db/local/paths.ts';
 import { closeAnalyticsPool } from '../compute/workers/index.ts';
@@ -126,7 +126,7 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     // Aborted when the client goes away before its answer is written: runs only it waits for stop.
     const gone = new AbortController();
     res.on('close', () => {
-      if (!res.writableFinished) gone.abort(new Error('the client disconnected / 客户端已断开'));
+      if (!res.writableFinished) gone.abort(Object.assign(new Error('the client disconnected / 客户端已断开'), { name: CLIENT_GONE }));
     });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -27,6 +27,9 @@ function limitExtensions(formatted: GraphQLFormattedError, original: unknown): R
   return rest;
 }
 
+/** The name of the error a request's own resolvers see when its client disconnected (app.ts): no one reads the answer, nothing to log. */
+export const CLIENT_GONE = 'ClientDisconnected';
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ReweaveError) {
@@ -54,7 +57,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (path) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', field: path.join('.'), fieldPath: path } };
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    console.error('[reweave] unexpected error:', original);
+    if ((original as Error | null)?.name !== CLIENT_GONE) console.error('[reweave] unexpected error:', original);
     return { ...formatted, message: 'Internal server error / 服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
