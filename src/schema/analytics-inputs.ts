@@ -72,12 +72,13 @@ export const structuralHolesArgs = z.object({ network: networkInput, orderBy: z.
 const groupings = analyticsTermsOf('GroupingAttribute');
 export const groupBy = z.enum(groupings, { error: `groupBy must be one of ${groupings.join(', ')} / 未知的分组属性` });
 
+export const MAX_PERMUTATIONS = 100_000;
 const permutationsMessage = 'permutations must be 0–100000 / 置换次数须为 0–100000';
 
 export const groupMixingArgs = z.object({
   network: networkInput,
   groupBy,
-  permutations: z.number().int().min(0, permutationsMessage).max(100_000, permutationsMessage).nullish(),
+  permutations: z.number().int().min(0, permutationsMessage).max(MAX_PERMUTATIONS, permutationsMessage).nullish(),
   seed: seed.nullish(),
   weighted: z.boolean().nullish(),
   resolution: resolution.nullish(),

@@ -20,6 +20,8 @@
 import type { DocumentNode, GraphQLOutputType, GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_PUBLICNESS_OPTIONS } from '../../services/publicness/options.ts';
+import { MAX_PERMUTATIONS, MAX_PIVOTS } from '../../schema/analytics-inputs.ts';
+import { PUBLICNESS_BOUNDS } from '../../resolvers/publicness.ts';
 
 export const LIST_ESTIMATE = 10;
 export const ANALYSIS_COST = 100;
@@ -39,17 +41,26 @@ const ANALYSES = new Set([
 
 type Args = Record<string, unknown>;
 const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback);
+/**
+ * A repetition count within its option's bounds; one outside them counts nothing, so that the
+ * option's own check refuses it (BAD_USER_INPUT naming the field and the bound) rather than the cost.
+ */
+const bounded = (value: unknown, fallback: number, max: number): number => {
+  const n = num(value, fallback);
+  return n > max ? 0 : n;
+};
 const options = (args: Args): Args => (typeof args.options === 'object' && args.options !== null ? (args.options as Args) : {});
 
 /** Repetitions an analysis' options ask for. */
 function repetitions(field: string, args: Args): number {
   switch (field) {
     case 'centrality':
-      return num(options(args).pivots, 0);
+      return bounded(options(args).pivots, 0, MAX_PIVOTS);
     case 'groupMixing':
-      return num(args.permutations, 0);
+      return bounded(args.permutations, 0, MAX_PERMUTATIONS);
     case 'publicness':
-      return num(options(args).replicates, DEFAULT_PUBLICNESS_OPTIONS.replicates) + num(options(args).permutations, DEFAULT_PUBLICNESS_OPTIONS.permutations);
+      return bounded(options(args).replicates, DEFAULT_PUBLICNESS_OPTIONS.replicates, PUBLICNESS_BOUNDS.replicates)
+        + bounded(options(args).permutations, DEFAULT_PUBLICNESS_OPTIONS.permutations, PUBLICNESS_BOUNDS.permutations);
     default:
       return 0;
   }

@@ -51,8 +51,11 @@ describe('estimated cost', () => {
     const pivots = cost('{ centrality(network: {communityId: "c"}, measure: BETWEENNESS, options: {pivots: 5000}) { scores(first: 1) { edges { node { score } } } } }')!;
     expect(mixing(10_000)).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
     expect(pivots).toBe(ANALYSIS_COST + REPETITION_COST * 5000 + 1 + (1 + 1 * 2));
-    const publicness = cost('{ publicness(scope: {communityId: "c"}, t0: "2024-01-01", t1: "2025-01-01", options: {replicates: 10000, permutations: 10000}) { scope { communityId } } }');
-    expect(publicness).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+    const publicness = (o: string) => cost(`{ publicness(scope: {communityId: "c"}, t0: "2024-01-01", t1: "2025-01-01", options: {${o}}) { pairedUnits } }`)!;
+    expect(publicness('replicates: 10000, permutations: 10000')).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+    // Out of its bounds, an option counts nothing: its own check refuses it, naming the field.
+    expect(publicness('replicates: 10001')).toBe(publicness('replicates: 0') );
+    expect(cost(`{ centrality(network: {communityId: "c"}, measure: BETWEENNESS, options: {pivots: 20000}) { seconds } }`)).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 
   it('does not count introspection', () => {
