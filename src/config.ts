@@ -3,17 +3,21 @@ import { z } from 'zod';
 import { bilingual } from './schema/parse.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './compute/settings.ts';
 import { DEMO_END_RANGE, parseDay } from './demo/calendar.ts';
+import { DEFAULT_QUERY_LIMITS } from './server/limits/settings.ts';
+import { DEFAULT_MAX_BODY_BYTES, type SecuritySettings } from './server/security.ts';
 
 /**
  * A blank variable counts as unset (so the default applies); anything else must parse, so that a
  * typo stops the start instead of silently becoming the default.
  */
 const unsetIfBlank = <T extends z.ZodType>(value: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), value);
+/** true/false, 1/0, yes/no, on/off; blank = unset. */
+const flag = () => unsetIfBlank(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v)).optional());
 const count = (fallback: number) => unsetIfBlank(z.coerce.number().int().min(1).max(1_000_000).default(fallback));
 /** Bolt port of the local Neo4j unless REWEAVE_NEO4J_PORT says otherwise (Neo4j's own default). */
 export const DEFAULT_BOLT_PORT = 7687;
 /** Variables whose value may be repeated in an error message (not a password, not a URI that may hold one). */
-const SHOWN = /^(REWEAVE_|PORT$|HOST$)/;
+const SHOWN = /^(REWEAVE_|PORT$|HOST$|NODE_ENV$)/;
 
 const schema = z.object({
   NEO4J_URI: z
@@ -46,6 +50,26 @@ const schema = z.object({
   }).optional()),
   /** Seconds a transaction may be retried by the driver before the error reaches the caller. */
   REWEAVE_DB_RETRY_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  /** How long a statement may wait for a free connection of the driver's pool, in ms, before DATABASE_UNAVAILABLE. */
+  REWEAVE_DB_ACQUIRE_TIMEOUT_MS: unsetIfBlank(z.coerce.number().int().min(100).max(600_000).default(5000)),
+  /** How long one transaction of the API may run on the server, in ms, before it is stopped (DATABASE_UNAVAILABLE). */
+  REWEAVE_DB_TX_TIMEOUT_MS: unsetIfBlank(z.coerce.number().int().min(100).max(3_600_000).default(60_000)),
+  /** Largest depth, number of aliases, tokens and estimated cost of one GraphQL document (src/server/limits). */
+  REWEAVE_QUERY_MAX_DEPTH: count(DEFAULT_QUERY_LIMITS.maxDepth),
+  REWEAVE_QUERY_MAX_ALIASES: unsetIfBlank(z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_QUERY_LIMITS.maxAliases)),
+  REWEAVE_QUERY_MAX_TOKENS: count(DEFAULT_QUERY_LIMITS.maxTokens),
+  REWEAVE_QUERY_MAX_COST: unsetIfBlank(z.coerce.number().int().min(1).max(1_000_000_000).default(DEFAULT_QUERY_LIMITS.maxCost)),
+  /** Largest request body in bytes (HTTP 413 beyond). */
+  REWEAVE_MAX_BODY_BYTES: unsetIfBlank(z.coerce.number().int().min(1024).max(1024 ** 3).default(DEFAULT_MAX_BODY_BYTES)),
+  /** Requests per token per window; 0 switches the rate limit off (load benches). */
+  REWEAVE_RATE_LIMIT_POINTS: unsetIfBlank(z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  REWEAVE_RATE_LIMIT_SECONDS: count(10),
+  /** Introspection and Apollo's sandbox page; unset = on, except with NODE_ENV=production. */
+  REWEAVE_INTROSPECTION: flag(),
+  REWEAVE_SANDBOX: flag(),
+  /** Record every mutation in the audit log (default on). */
+  REWEAVE_AUDIT: flag(),
+  NODE_ENV: unsetIfBlank(z.string().optional()),
   /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
   REWEAVE_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65536).optional(),
   REWEAVE_NEO4J_PAGE_CACHE_MB: z.coerce.number().int().min(64).max(65536).optional(),
@@ -84,6 +108,29 @@ export function analyticsSettings(config: Config): AnalyticsSettings {
     networks: config.REWEAVE_ANALYTICS_NETWORKS,
     results: config.REWEAVE_ANALYTICS_RESULTS,
     inlineBelow: config.REWEAVE_ANALYTICS_INLINE_BELOW,
+  };
+}
+
+/**
+ * The HTTP service's protections (src/server/security.ts). Introspection and the sandbox page are on
+ * in development and off when NODE_ENV=production unless REWEAVE_INTROSPECTION / REWEAVE_SANDBOX
+ * say otherwise: the sandbox loads Apollo's scripts from a CDN, and introspection hands the whole
+ * schema to whoever asks.
+ */
+export function securitySettings(config: Config): SecuritySettings {
+  const development = config.NODE_ENV !== 'production';
+  return {
+    limits: {
+      maxDepth: config.REWEAVE_QUERY_MAX_DEPTH,
+      maxAliases: config.REWEAVE_QUERY_MAX_ALIASES,
+      maxTokens: config.REWEAVE_QUERY_MAX_TOKENS,
+      maxCost: config.REWEAVE_QUERY_MAX_COST,
+    },
+    maxBodyBytes: config.REWEAVE_MAX_BODY_BYTES,
+    introspection: config.REWEAVE_INTROSPECTION ?? development,
+    sandbox: config.REWEAVE_SANDBOX ?? development,
+    rateLimit: config.REWEAVE_RATE_LIMIT_POINTS === 0 ? null : { points: config.REWEAVE_RATE_LIMIT_POINTS, windowSeconds: config.REWEAVE_RATE_LIMIT_SECONDS },
+    audit: config.REWEAVE_AUDIT ?? true,
   };
 }
 

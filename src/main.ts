@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyticsSettings, demoEnd, loadConfig } from './config.ts';
+import { analyticsSettings, demoEnd, loadConfig, securitySettings } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     log(`  ${token}`);
   }
 
-  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot), analytics: analyticsSettings(config) });
+  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot), analytics: analyticsSettings(config), security: securitySettings(config) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
 
   // The demo loads while the service already answers, so the first start is not held up by it.

@@ -10,6 +10,7 @@ import type { CSR } from '../analytics/centrality/index.ts';
 import { TASKS } from './workers/tasks.ts';
 import { runCentrality, runTask, type Measure, type TaskName, type TaskOptions, type TaskResult } from './workers/index.ts';
 import { analyticsSettingsOf, type AnalyticsSettings } from './settings.ts';
+import { currentRunSignal } from './runs.ts';
 
 /** Where the settings come from: a ServiceContext (its `analytics`, or the defaults). */
 export type ComputeContext = { analytics?: AnalyticsSettings | undefined };
@@ -69,7 +70,9 @@ export async function computeCentrality(ctx: ComputeContext, measure: Measure, g
     onProgress(graph.order, graph.order);
     return result;
   }
-  return (await runCentrality(measure, graph, options as never, { onProgress })) as CentralityValues;
+  // In a shared run, its signal: a run nobody waits for any more stops between blocks of sources.
+  const signal = currentRunSignal();
+  return (await runCentrality(measure, graph, options as never, { onProgress, ...(signal ? { signal } : {}) })) as CentralityValues;
 }
 
 /** A named analytic of ./workers/tasks.ts over the graphology graph itself. */
@@ -78,5 +81,6 @@ export async function computeTask<N extends TaskName>(ctx: ComputeContext, name:
     const task = TASKS[name];
     return task.run(graph, task.options.parse(options) as never) as TaskResult<N>;
   }
-  return runTask(name, graph.export(), options, onProgress ? { onProgress } : {});
+  const signal = currentRunSignal();
+  return runTask(name, graph.export(), options, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
 }

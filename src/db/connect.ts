@@ -19,7 +19,7 @@ export interface Connection {
 export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
   const dataDir = defaultDataDir(config);
   const dataRoot = path.dirname(dataDir);
-  const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS };
+  const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS, acquireTimeoutMs: config.REWEAVE_DB_ACQUIRE_TIMEOUT_MS, txTimeoutMs: config.REWEAVE_DB_TX_TIMEOUT_MS };
   if (config.NEO4J_URI) {
     const db = new Database({ uri: config.NEO4J_URI, ...options });
     return { db, dataRoot, local: false, close: () => db.close() };

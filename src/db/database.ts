@@ -4,12 +4,15 @@
  * idempotent). Rows come back as plain objects. `roundTrips` counts statements sent, which the
  * tests use to prove that nested GraphQL fields are batched.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { CypherRegistry, type Slots } from './cypher-registry.ts';
 import type { QueryName } from './query-names.ts';
 import { fromNeo4j, toNeo4j, type Plain } from './values.ts';
 import { translateDbError } from './errors.ts';
-import { ReweaveError } from '../domain/errors.ts';
+import { databaseUnavailable, ReweaveError } from '../domain/errors.ts';
+
+/** How much longer than the transaction timeout the client waits for a server that says nothing. */
+const CLIENT_GRACE_MS = 2000;
 
 export type Row = Record<string, Plain>;
 
@@ -24,6 +27,14 @@ export interface DatabaseOptions {
   database?: string | undefined;
   /** How long the driver keeps retrying a failing transaction; short, so callers learn fast. */
   retrySeconds?: number;
+  /** How long a statement waits for a free pooled connection, in ms (default 5000). */
+  acquireTimeoutMs?: number;
+  /**
+   * How long the server lets one transaction run, in ms: a frozen or overloaded
+   * database answers DATABASE_UNAVAILABLE after it instead of holding the request forever.
+   * Default 60 000: the longest single reads are the analytics' projections of a large community.
+   */
+  txTimeoutMs?: number;
 }
 
 export class Database {
@@ -38,12 +49,14 @@ export class Database {
   /** Bumped whenever a statement fails because the database is unavailable (health uses it). */
   failures = 0;
   private readonly database: string | undefined;
+  private readonly txConfig: { timeout: number };
 
   constructor(options: DatabaseOptions) {
     this.database = options.database;
+    this.txConfig = { timeout: options.txTimeoutMs ?? 60_000 };
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
       maxTransactionRetryTime: (options.retrySeconds ?? 3) * 1000,
-      connectionAcquisitionTimeout: 5000,
+      connectionAcquisitionTimeout: options.acquireTimeoutMs ?? 5000,
       connectionTimeout: 3000,
       disableLosslessIntegers: false,
       logging: { level: 'error', logger: () => {} },
@@ -67,11 +80,9 @@ export class Database {
   async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => work(this.wrap(tx)));
+      return await this.inTime(session.executeRead((tx) => work(this.wrap(tx)), this.txConfig), session);
     } catch (error) {
       throw this.translate(error);
-    } finally {
-      await session.close().catch(() => {});
     }
   }
 
@@ -86,7 +97,7 @@ export class Database {
       this.roundTrips += 1;
       return await session.executeRead(work, { timeout: config.timeoutMs });
     } catch (error) {
-      throw this.translate(error);
+      throw this.translate(error, false);
     } finally {
       await session.close().catch(() => {});
     }
@@ -95,15 +106,13 @@ export class Database {
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await session.executeWrite((tx) => work(this.wrap(tx)));
+      const result = await this.inTime(session.executeWrite((tx) => work(this.wrap(tx)), this.txConfig), session);
       this.dataVersion += 1;
       return result;
     } catch (error) {
       // A failed write may still have committed on the server (a lost connection): invalidate too.
       this.dataVersion += 1;
       throw this.translate(error);
-    } finally {
-      await session.close().catch(() => {});
     }
   }
 
@@ -128,8 +137,31 @@ export class Database {
     }
   }
 
-  private translate(error: unknown): unknown {
-    const translated = translateDbError(error);
+  /**
+   * The server enforces the transaction timeout, but a server that does not answer at all (frozen,
+   * a half-open connection) enforces nothing: the caller stops waiting a little after the timeout
+   * and is told the database is unavailable. The session is closed when the work settled, awaited
+   * then as before; after the deadline it is closed in the background (closing waits on the server).
+   */
+  private async inTime<T>(work: Promise<T>, session: Session): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(databaseUnavailable(new Error(`no answer within ${this.txConfig.timeout + CLIENT_GRACE_MS} ms`))), this.txConfig.timeout + CLIENT_GRACE_MS);
+    });
+    let settled = false;
+    const done = work.finally(() => { settled = true; });
+    try {
+      return await Promise.race([done, deadline]);
+    } finally {
+      clearTimeout(timer);
+      done.catch(() => {});
+      const closing = session.close().catch(() => {});
+      if (settled) await closing;
+    }
+  }
+
+  private translate(error: unknown, timeouts = true): unknown {
+    const translated = translateDbError(error, { timeouts });
     if (translated instanceof ReweaveError && translated.code === 'DATABASE_UNAVAILABLE') this.failures += 1;
     return translated;
   }

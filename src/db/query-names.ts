@@ -1,5 +1,7 @@
 /** Every statement in cypher/ (migrations aside), by name. A test fails on a file not listed here. */
 export const QUERY_NAMES = [
+  'audit/create-entries',
+  'audit/list-entries',
   'auth/count-active-admins',
   'auth/create-token',
   'auth/find-token',

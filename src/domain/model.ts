@@ -13,7 +13,8 @@ import type { VocabularyName } from './vocabulary.ts';
  * `above` makes the lower bound exclusive (a time-bank exchange of 0 hours is not an exchange).
  */
 export type PropType =
-  | { kind: 'string'; max?: number }
+  /** multiline: free text (descriptions, notes), where tab and line breaks are allowed (text-policy.ts). */
+  | { kind: 'string'; max?: number; multiline?: boolean }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'float'; min: number; max: number; above?: boolean }
   | { kind: 'boolean' }
@@ -32,7 +33,7 @@ export interface PropSpec {
 }
 
 const str = (zh: string, en: string, required = false): PropSpec => ({ type: { kind: 'string', max: 500 }, required, zh, en });
-const text = (zh: string, en: string): PropSpec => ({ type: { kind: 'string', max: 5000 }, zh, en });
+const text = (zh: string, en: string): PropSpec => ({ type: { kind: 'string', max: 5000, multiline: true }, zh, en });
 const bool = (zh: string, en: string): PropSpec => ({ type: { kind: 'boolean' }, zh, en });
 const date = (zh: string, en: string, required = false): PropSpec => ({ type: { kind: 'datetime' }, required, zh, en });
 const strings = (zh: string, en: string): PropSpec => ({ type: { kind: 'strings' }, zh, en });

@@ -8,6 +8,7 @@
 import { synonymsOf, VOCABULARIES, type Term, type VocabularyName } from '../domain/vocabulary.ts';
 import { isId } from '../domain/ids.ts';
 import { cleanText, isTerm, MAX_LIST_ITEM, MAX_LIST_ITEMS, numberProblem } from '../domain/storable.ts';
+import { textProblem } from '../domain/text-policy.ts';
 import { LABELS_WITH_STATE, MAX_FIELD_LENGTH, type Column } from './columns.ts';
 
 export type CellValue = string | number | boolean | Date | string[];
@@ -118,11 +119,16 @@ export function parseCell(column: Column, input: unknown): CellResult {
     case 'string':
       if (typeof raw !== 'string') return fail(`${column.name}: expected text`);
       if (raw.length > (type.max ?? 500)) return fail(`${column.name} is ${raw.length} characters; at most ${type.max ?? 500} / 字段过长`);
-      return ok(raw);
+      {
+        const problem = textProblem(raw, type.multiline ? 'free' : 'name');
+        return problem ? fail(`${column.name}: ${problem}`) : ok(raw);
+      }
     case 'strings': {
       const list = (Array.isArray(raw) ? raw.map(String) : String(raw).split(LIST_SEPARATOR)).map(cleanText).filter(Boolean);
       if (list.length > MAX_LIST_ITEMS) return fail(`${column.name}: ${list.length} items; at most ${MAX_LIST_ITEMS} / 最多 ${MAX_LIST_ITEMS} 项`);
-      return list.every((s) => s.length <= MAX_LIST_ITEM) ? ok(list) : fail(`${column.name}: an item is longer than ${MAX_LIST_ITEM} characters / 列表项过长`);
+      if (!list.every((s) => s.length <= MAX_LIST_ITEM)) return fail(`${column.name}: an item is longer than ${MAX_LIST_ITEM} characters / 列表项过长`);
+      const problem = list.map((s) => textProblem(s, 'name')).find((p) => p !== null);
+      return problem ? fail(`${column.name}: ${problem}`) : ok(list);
     }
     case 'int':
     case 'float': {

@@ -1,6 +1,7 @@
 /** All resolvers, merged per root type. */
 import { GraphQLScalarType } from 'graphql';
 import { analyticsResolvers } from './analytics/index.ts';
+import { auditResolvers } from './audit.ts';
 import { cultivationResolvers } from './cultivation.ts';
 import { exportResolvers } from './export.ts';
 import { importResolvers } from './import.ts';
@@ -16,7 +17,7 @@ import type { ResolverMap } from './context.ts';
 
 export function resolvers(): ResolverMap {
   const merged: ResolverMap = {};
-  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers(), matchingResolvers(), cultivationResolvers(), researchResolvers(), publicnessResolvers()]) {
+  for (const part of [systemResolvers(), nodeResolvers(), relationshipResolvers(), transitionResolvers(), identityResolvers(), exportResolvers(), importResolvers(), analyticsResolvers(), matchingResolvers(), cultivationResolvers(), researchResolvers(), publicnessResolvers(), auditResolvers()]) {
     for (const [type, fields] of Object.entries(part)) {
       // A scalar is a class instance: keep it whole rather than spreading it into a field map.
       merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] ?? {}), ...fields };

@@ -37,6 +37,9 @@ const scope = z
     if (given !== 1) c.addIssue({ code: 'custom', path: [], message: 'give exactly one of communityId, organizationId, partnerId / 须且只能给出社区、组织或合伙人之一' });
   });
 
+/** The largest replicates and permutations a publicness evaluation takes (the query cost reads them too). */
+export const PUBLICNESS_BOUNDS = { replicates: 10_000, permutations: 10_000 } as const;
+
 const options = z
   .object({
     lookbackDays: range('lookbackDays', 30, 1095, '回溯天数').nullish(),
@@ -47,8 +50,8 @@ const options = z
       }))
       .max(20)
       .nullish(),
-    replicates: range('replicates (B)', 50, 10_000, '自助法重抽样次数').nullish(),
-    permutations: range('permutations', 0, 10_000, '置换次数').nullish(),
+    replicates: range('replicates (B)', 50, PUBLICNESS_BOUNDS.replicates, '自助法重抽样次数').nullish(),
+    permutations: range('permutations', 0, PUBLICNESS_BOUNDS.permutations, '置换次数').nullish(),
     seed: seed.nullish(),
     groupBy: groupBy.nullish(),
     contributionReference: z.number().finite().gt(0, 'contributionReference must be > 0 / 捐赠参考水平须大于 0').max(1e12).nullish(),

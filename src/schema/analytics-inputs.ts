@@ -38,6 +38,9 @@ export const networkInput = z
 export const seed = z.number().int('seed must be an integer / 种子须为整数').min(0, 'seed must be ≥ 0 / 种子须为非负整数').max(2 ** 31 - 1);
 export const resolution = z.number().finite().gt(0, 'resolution must be > 0 / 分辨率须大于 0').max(1000);
 
+/** Each pivot is one single-source shortest-path search (Brandes 2008); beyond this, ask for the exact value. */
+export const MAX_PIVOTS = 10_000;
+const pivotsMessage = `pivots must be 1–${MAX_PIVOTS.toLocaleString('en-US')} / 抽样数须为 1–${MAX_PIVOTS.toLocaleString('en-US')}`;
 const alphaMessage = 'alpha must be in [0, 1) / 阻尼系数须在 [0, 1)';
 const toleranceMessage = 'tolerance must be in [1e-15, 1e-3] / 收敛阈值须在 [1e-15, 1e-3]';
 const iterationsMessage = 'maxIterations must be 1–10000 / 最大迭代次数须为 1–10000';
@@ -49,7 +52,7 @@ export const centralityArgs = z.object({
     .object({
       normalized: z.boolean().nullish(),
       distance: z.enum(analyticsTermsOf('PathDistance')).nullish(),
-      pivots: z.number().int('pivots must be an integer / 抽样数须为整数').min(1, 'pivots must be ≥ 1 / 抽样数须 ≥ 1').nullish(),
+      pivots: z.number().int('pivots must be an integer / 抽样数须为整数').min(1, pivotsMessage).max(MAX_PIVOTS, pivotsMessage).nullish(),
       seed: seed.nullish(),
       weighted: z.boolean().nullish(),
       alpha: z.number().min(0, alphaMessage).lt(1, alphaMessage).nullish(),
@@ -76,12 +79,13 @@ export const structuralHolesArgs = z.object({ network: networkInput, orderBy: z.
 const groupings = analyticsTermsOf('GroupingAttribute');
 export const groupBy = z.enum(groupings, { error: `groupBy must be one of ${groupings.join(', ')} / 未知的分组属性` });
 
+export const MAX_PERMUTATIONS = 100_000;
 const permutationsMessage = 'permutations must be 0–100000 / 置换次数须为 0–100000';
 
 export const groupMixingArgs = z.object({
   network: networkInput,
   groupBy,
-  permutations: z.number().int().min(0, permutationsMessage).max(100_000, permutationsMessage).nullish(),
+  permutations: z.number().int().min(0, permutationsMessage).max(MAX_PERMUTATIONS, permutationsMessage).nullish(),
   seed: seed.nullish(),
   weighted: z.boolean().nullish(),
   resolution: resolution.nullish(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { NODE_SPECS, REL_KINDS, REL_SPECS, type NodeLabel, type PropSpec, type RelKind } from '../domain/model.ts';
 import { orderProblems, type RowProblem } from '../domain/storable.ts';
-import { dateTime, id, propSchema } from './zod-props.ts';
+import { dateTime, id, policed, propSchema, text } from './zod-props.ts';
 import { gqlNames } from './sdl-names.ts';
 
 const entries = (props: Readonly<Record<string, PropSpec>>) => Object.entries(props);
@@ -83,11 +83,11 @@ export const transitionSchema = z.object({
   id,
   to: z.string(),
   at: dateTime.nullish(),
-  evidence: z.string().trim().max(2000).nullish(),
+  evidence: z.string().trim().max(2000).superRefine(policed('free')).nullish(),
 });
 
 export const identitySchema = z.strictObject({
-  realName: z.string().trim().min(1).max(100).nullish(),
+  realName: text(100).nullish(),
   phone: z.string().trim().regex(/^\+?[0-9 -]{5,20}$/, 'a phone number of 5–20 digits / 电话号码格式不正确').nullish(),
   idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$|^[A-Za-z0-9]{6,20}$/, 'an 18-character ID number or a passport number / 身份证号格式不正确').nullish(),
 });

@@ -179,6 +179,7 @@ const ANALYTICS_SDL = ['network', 'centrality', 'communities', 'bridging', 'mixi
 export function typeDefs(): string {
   const extra = ['export.graphql', 'import.graphql', ...ANALYTICS_SDL, 'cultivation.graphql', 'research.graphql', 'matching.graphql'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   extra.push(readFileSync(new URL('./publicness.graphql', import.meta.url), 'utf8'));
+  extra.push(readFileSync(new URL('./audit.graphql', import.meta.url), 'utf8'));
   // The analytics' enums come from their vocabularies (src/domain/vocabulary.ts), like the model's.
   return [baseTypeDefs(), modelTypeDefs(), enums(ANALYTICS_VOCABULARIES), ...extra].join('\n');
 }

@@ -4,6 +4,7 @@ import { termsOf } from '../domain/vocabulary.ts';
 import type { PropType } from '../domain/model.ts';
 import { ID_RULE, isId } from '../domain/ids.ts';
 import { cleanText, MAX_LIST_ITEM, MAX_LIST_ITEMS, numberProblem } from '../domain/storable.ts';
+import { textProblem, type TextKind } from '../domain/text-policy.ts';
 
 /** Accepts ISO date-times with an offset and bare dates (midnight UTC); yields a Date. */
 export const dateTime = z
@@ -19,9 +20,18 @@ export const id = z
   .max(200, 'at most 200 characters / 最多 200 字符')
   .refine(isId, ID_RULE);
 
-/** Text trimmed of blanks, BOM and zero-width characters; what is empty after that is refused. */
-const text = (max: number) =>
-  z.string().transform(cleanText).pipe(z.string().min(1, 'must not be empty / 不能为空').max(max, `at most ${max} characters / 最多 ${max} 字符`));
+/**
+ * Text trimmed of blanks, BOM and zero-width characters; what is empty after that is refused, and
+ * so is what the text policy refuses (control, bidi and, in names, invisible characters).
+ */
+/** The text policy as a zod refinement, for a string schema of its own. */
+export const policed = (kind: TextKind) => (s: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(s, kind);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+export const text = (max: number, kind: TextKind = 'name') =>
+  z.string().transform(cleanText).pipe(z.string().min(1, 'must not be empty / 不能为空').max(max, `at most ${max} characters / 最多 ${max} 字符`).superRefine(policed(kind)));
 
 /**
  * The zod schema of one property, from the model's type and bounds. The number bounds are judged by
@@ -30,7 +40,7 @@ const text = (max: number) =>
 export function propSchema(type: PropType): z.ZodType {
   switch (type.kind) {
     case 'string':
-      return text(type.max ?? 500);
+      return text(type.max ?? 500, type.multiline ? 'free' : 'name');
     case 'int':
     case 'float':
       return z.number().superRefine((n, ctx) => {

@@ -17,13 +17,19 @@ import type { GraphQLContext } from '../resolvers/context.ts';
 import { authenticate } from '../services/auth/tokens.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
-import { formatError } from './format-error.ts';
+import { CLIENT_GONE, formatError } from './format-error.ts';
 import { serveStatic } from './static.ts';
 import { REPO_ROOT } from '../db/local/paths.ts';
 import { closeAnalyticsPool } from '../compute/workers/index.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../compute/settings.ts';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { DEFAULT_SECURITY, type SecuritySettings } from './security.ts';
+import { BodyTooLarge, readBody, tooLargeBody } from './body.ts';
+import { rateLimitedBody, rateLimiter } from './rate-limit.ts';
+import { costPlugin, limitRules, parseOptions } from './limits/plugin.ts';
+import { auditPlugin } from './audit-plugin.ts';
 
-const MAX_BODY = 5 * 1024 * 1024;
 /** The dashboard Vite builds (scripts/build-web.ts); served at `/`. */
 const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DATABASE_UNAVAILABLE: 503 };
@@ -34,40 +40,45 @@ export interface App {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
-export async function startApp(db: Database, options: { port: number; host: string; pseudonymSecret?: string; analytics?: AnalyticsSettings; webRoot?: string }): Promise<App> {
+export interface AppOptions {
+  port: number;
+  host: string;
+  pseudonymSecret?: string;
+  analytics?: AnalyticsSettings;
+  webRoot?: string;
+  security?: SecuritySettings;
+}
+
+export async function startApp(db: Database, options: AppOptions): Promise<App> {
   const pseudonymSecret = options.pseudonymSecret ?? randomBytes(32).toString('hex');
   const analytics = options.analytics ?? DEFAULT_ANALYTICS_SETTINGS;
-  const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError, introspection: true, includeStacktraceInErrorResponses: false,
+  const security = options.security ?? DEFAULT_SECURITY;
+  const apollo = new ApolloServer<GraphQLContext>({ typeDefs: typeDefs(), resolvers: resolvers() as never, formatError,
+    introspection: security.introspection,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: parseOptions(security.limits),
+    validationRules: limitRules(security.limits),
+    plugins: [
+      costPlugin<GraphQLContext>(security.limits),
+      ...(security.audit ? [auditPlugin(db)] : []),
+      // Explicit either way, rather than Apollo's choice by NODE_ENV: the operator decides (security.sandbox).
+      security.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
     // main.ts owns shutdown (server, driver, local Neo4j); Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,
   });
+  const limited = rateLimiter(security.rateLimit);
   await apollo.start();
 
-  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+  const context = async (req: IncomingMessage, signal: AbortSignal): Promise<GraphQLContext> => {
     try {
       const principal = await authenticate(db, req.headers.authorization);
-      const services = { db, principal, now: () => new Date(), pseudonymSecret, analytics };
+      const services = { db, principal, now: () => new Date(), pseudonymSecret, analytics, signal };
       return { services, loaders: new Loaders(services) };
     } catch (error) {
       // Errors thrown while building the context reach the client as they are only as GraphQLErrors.
@@ -89,7 +100,21 @@ export async function startApp(db: Database, options: { port: number; host: stri
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const over = await limited(req);
+    if (over && security.rateLimit) {
+      req.resume();
+      return send(res, 429, rateLimitedBody(security.rateLimit, over.retryAfterSeconds), { 'retry-after': String(over.retryAfterSeconds) });
+    }
+    let raw = '';
+    if (req.method === 'POST') {
+      try {
+        raw = await readBody(req, security.maxBodyBytes);
+      } catch (error) {
+        // connection: close, so that the rest of a body still on its way is not taken for a next request.
+        if (error instanceof BodyTooLarge) return send(res, 413, tooLargeBody(error.limit), { connection: 'close' });
+        throw error;
+      }
+    }
     let body: unknown = raw;
     if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
@@ -98,9 +123,14 @@ export async function startApp(db: Database, options: { port: number; host: stri
         return send(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
+    // Aborted when the client goes away before its answer is written: runs only it waits for stop.
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort(Object.assign(new Error('the client disconnected / 客户端已断开'), { name: CLIENT_GONE }));
+    });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, gone.signal),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

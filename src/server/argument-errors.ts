@@ -42,15 +42,30 @@ interface ErrorLike {
   nodes?: readonly { loc?: { start: number } }[];
 }
 
+/**
+ * The request's document, parsed once for all its errors: the errors of one document share its
+ * Source, and re-parsing a large document for each of a hundred bad values held the event loop for
+ * seconds.
+ */
+const parsed = new WeakMap<object, DocumentNode | null>();
+
+function documentOf(source: { body: string }): DocumentNode | null {
+  if (parsed.has(source)) return parsed.get(source)!;
+  let document: DocumentNode | null;
+  try {
+    document = parse(source.body);
+  } catch {
+    document = null;
+  }
+  parsed.set(source, document);
+  return document;
+}
+
 export function argumentPathOf(candidate: unknown): ArgumentPath | null {
   const error = candidate as ErrorLike | null;
   if (typeof error !== 'object' || error === null || typeof error.message !== 'string' || typeof error.source?.body !== 'string') return null;
-  let document: DocumentNode;
-  try {
-    document = parse(error.source.body);
-  } catch {
-    return null;
-  }
+  const document = documentOf(error.source);
+  if (!document) return null;
   const variable = VARIABLE.exec(error.message);
   if (variable) {
     const base = pathOfVariable(document, variable[1]!);

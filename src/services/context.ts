@@ -11,4 +11,6 @@ export interface ServiceContext {
   pseudonymSecret: string;
   /** The analytics' caches and inline limit, from the configuration; absent = the defaults (analytics/settings.ts). */
   analytics?: AnalyticsSettings;
+  /** Aborted when no one waits for the answer any more (the HTTP client disconnected): shared runs it alone waits for are cancelled. */
+  signal?: AbortSignal;
 }

@@ -7,6 +7,12 @@
  * (split-run.ts); the cheaper ones and the graphology tasks (tasks.ts) run whole in the least busy
  * worker. Either way the event loop only copies the graph (in slices, build-csr.ts), plans and
  * combines, so the server keeps answering.
+ *
+ * Fairness: a split run takes one block of sources per thread at a time, so other calls queue behind
+ * a block, not behind the run. An indivisible call cannot be interleaved: when every thread is busy
+ * with one (a permutation test of 100,000 draws runs for minutes), a new whole call gets a thread of
+ * its own, up to EXTRA_THREADS beyond the pool's size, instead of waiting behind them; the operating
+ * system shares the cores between them, and an extra thread ends when its call is done.
  */
 import { availableParallelism } from 'node:os';
 import type { SerializedGraph } from 'graphology-types';
@@ -31,10 +37,15 @@ export interface PoolOptions {
   nice: number;
 }
 
+/** Threads beyond the pool's size that indivisible calls may get when every thread runs one. */
+export const EXTRA_THREADS = 2;
+
 export class AnalyticsPool {
   readonly size: number;
   readonly nice: number;
   private workers: PoolWorker[] = [];
+  /** Indivisible calls outstanding per thread. */
+  private readonly wholeCalls = new Map<PoolWorker, number>();
 
   constructor(options: Partial<PoolOptions> = {}) {
     const size = options.size ?? Math.min(2, availableParallelism());
@@ -84,12 +95,19 @@ export class AnalyticsPool {
   /** One request to the least busy worker; progress is 0 then 1 (the call is indivisible). */
   private async whole(hooks: RunHooks, message: Parameters<PoolWorker['request']>[0]): Promise<unknown> {
     hooks.onProgress?.(0, 1);
-    const request = this.leastBusy().request(message);
+    const worker = this.forWholeCall();
+    this.wholeCalls.set(worker, (this.wholeCalls.get(worker) ?? 0) + 1);
+    const request = worker.request(message).finally(() => this.wholeCallDone(worker));
     const { signal } = hooks;
-    // An indivisible call cannot be stopped midway: abort rejects at once and its result is dropped.
+    // An indivisible call cannot be stopped midway: abort rejects at once, and the thread is ended
+    // (the pool starts another on its next run) when this call is all it was doing, so that a
+    // cancelled run stops taking a core; a thread shared with another run's call is left to finish.
     const value = signal
       ? await new Promise<unknown>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
+        const onAbort = () => {
+          reject(signal.reason);
+          if (worker.outstanding === 1) void worker.terminate();
+        };
         signal.addEventListener('abort', onAbort, { once: true });
         request.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       })
@@ -100,7 +118,29 @@ export class AnalyticsPool {
 
   private all(): PoolWorker[] {
     while (this.workers.length < this.size) this.spawn();
-    return [...this.workers];
+    return this.workers.slice(0, this.size);
+  }
+
+  /** The thread for an indivisible call: an idle one, a new one, or an extra one when every thread runs an indivisible call. */
+  private forWholeCall(): PoolWorker {
+    const idle = this.workers.find((worker) => worker.outstanding === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.size) return this.spawn();
+    const allIndivisible = this.workers.every((worker) => (this.wholeCalls.get(worker) ?? 0) > 0);
+    if (allIndivisible && this.workers.length < this.size + EXTRA_THREADS) return this.spawn();
+    return this.leastBusy();
+  }
+
+  private wholeCallDone(worker: PoolWorker): void {
+    const left = (this.wholeCalls.get(worker) ?? 1) - 1;
+    if (left > 0) return void this.wholeCalls.set(worker, left);
+    this.wholeCalls.delete(worker);
+    // An extra thread (beyond the pool's size) ends when it has nothing left to do.
+    const index = this.workers.indexOf(worker);
+    if (index >= this.size && worker.outstanding === 0) {
+      this.workers.splice(index, 1);
+      void worker.terminate();
+    }
   }
 
   private leastBusy(): PoolWorker {
@@ -113,6 +153,7 @@ export class AnalyticsPool {
   private spawn(): PoolWorker {
     const worker = new PoolWorker(this.nice, (gone) => {
       this.workers = this.workers.filter((w) => w !== gone);
+      this.wholeCalls.delete(gone);
     });
     this.workers.push(worker);
     return worker;

@@ -73,7 +73,7 @@ export function shareRun<T>(ctx: ServiceContext, analysis: string, prepared: Pre
         return [first!, second!];
       },
     });
-  });
+  }, ctx.signal);
   return promise;
 }
 
