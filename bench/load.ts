@@ -15,7 +15,8 @@
  *
  *   npm run bench:load -- [--duration 60] [--connections 10,50,100] [--only by-id,page,cached,mutation] [--reuse] [--keep]
  *
- * The demo lives in a local Neo4j of the benches' own (bench/harness/demo-neo4j.ts).
+ * The demo lives in a local Neo4j of the benches' own (bench/harness/demo-neo4j.ts). The service
+ * runs with NODE_ENV=production, its audit log on and its per-token rate limit off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -140,7 +141,9 @@ async function main(): Promise<void> {
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], {
       cwd: root,
       env: {
-        ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir,
+        // The per-token rate limit would answer most of a load generator's requests with 429: off
+        // here, to measure the service itself. The audit log stays on, as in production.
+        ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir, REWEAVE_RATE_LIMIT_POINTS: '0',
         NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.auth.username, NEO4J_PASSWORD: neo4j.auth.password,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
