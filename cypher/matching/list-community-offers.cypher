@@ -4,7 +4,7 @@
 //   owners are the residents only. Ordered by kind and id.
 MATCH (e)
 WHERE (e:Resource OR e:Need) AND e.communityId = $communityId AND e.category IN $categories
-  AND (e.createdAt IS NULL OR e.createdAt <= $asOf) AND (e.endedAt IS NULL OR e.endedAt > $asOf)
+  AND (e.createdAt IS NULL OR e.startUnknown = true OR e.createdAt <= $asOf) AND (e.endedAt IS NULL OR e.endedAt > $asOf)
   AND (e.validUntil IS NULL OR e.validUntil >= $asOf)
 WITH e, [(o:Resident)-[r:OFFERS|HAS_NEED]->(e) WHERE (r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until > $asOf) | o.id] AS owners
 WHERE size(owners) > 0

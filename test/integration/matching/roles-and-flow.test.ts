@@ -113,7 +113,11 @@ describe('from proposal to evaluated project, on this file\'s own rows', () => {
       const r = await api.gql(`mutation($input: Add${type}Input!) { ${mutation}(input: $input) { id } }`, { input });
       expect(r.errors).toBeUndefined();
     }
-    // Entries exist from their creation (now): the match and what follows are as of now.
+    // Entries made through the API have no recorded start (startUnknown): they count from the
+    // beginning, so a board read at a past date after the offers and pool entries began shows them.
+    const past = await api.gql<any>(MATCH, { scope: { conferenceId: own }, asOf: '2025-06-30T00:00:00Z' }, api.tokens.COORDINATOR);
+    expect(past.errors).toBeUndefined();
+    expect(past.data!.matchProposals.proposals.edges.map((e: any) => [e.node.resourceId, e.node.needId])).toEqual([[resource, need]]);
     const first = await api.gql<any>(MATCH, { scope: { conferenceId: own } }, api.tokens.COORDINATOR);
     expect(first.errors).toBeUndefined();
     expect(first.data!.matchProposals.proposals.edges.map((e: any) => [e.node.resourceId, e.node.needId, e.node.quantity])).toEqual([[resource, need, 3]]);
