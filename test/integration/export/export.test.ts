@@ -299,6 +299,9 @@ describe('GraphQL exportNetwork', () => {
     const researcher = await gqlExport({ network: 'TIES', format: 'CSV', pseudonymise: false }, api.tokens.RESEARCHER);
     expect(researcher.pseudonymised).toBe(true);
     expect(researcher.files.map((f) => f.content).join('')).not.toContain(suffix);
+    for (const id of ids.r) expect(researcher.files.map((f) => f.content).join('')).not.toContain(id);
+    const full = (await gqlExport({ network: 'FULL', format: 'JSON', pseudonymise: false }, api.tokens.RESEARCHER)).files.map((f) => f.content).join('');
+    for (const free of [...Object.values(FREE), ...ids.r]) expect(full).not.toContain(free);
     expect(researcher.nodeCount).toBe(analyst.nodeCount);
     expect(researcher.edgeCount).toBe(analyst.edgeCount);
   });
