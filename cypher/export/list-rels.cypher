@@ -1,6 +1,6 @@
 // mode: read · slots: {{from}} (one start label), {{to}} (`|`-joined end labels), {{type}} (the relationship type)
 // params: $communityId, $after (last start id of the previous page, '' first), $limit, $from, $to, $asOf
-// returns: id (the start node), rels [{to, rel}] — one row per start node of the community present in the window
+// returns: id (the start node), rels [{to, toLabels, rel}] — one row per start node of the community present in the window
 //   or at asOf, ordered by id (the page cursor), with its relationships of this kind whose end is a node of the
 //   same community also present, and which count themselves: spans by since/until (since < to, until ≥ from;
 //   since ≤ asOf < until), events by at (from ≤ at < to; at ≤ asOf). The node predicate is list-nodes'.
@@ -18,5 +18,5 @@ RETURN a.id AS id,
     AND ($asOf IS NULL OR ((coalesce(r.since, r.at) IS NULL OR coalesce(r.since, r.at) <= $asOf) AND (r.until IS NULL OR r.until > $asOf)))
     AND ($to IS NULL OR coalesce(r.since, r.at) IS NULL OR coalesce(r.since, r.at) < $to)
     AND ($from IS NULL OR coalesce(r.until, r.at) IS NULL OR coalesce(r.until, r.at) >= $from)
-    | {to: b.id, rel: r {.*}}] AS rels
+    | {to: b.id, toLabels: labels(b), rel: r {.*}}] AS rels
 ORDER BY id

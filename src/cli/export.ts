@@ -36,8 +36,11 @@ Usage / 用法:
                    ending in that extension / 输出目录（单文件格式也可直接给文件名）
   --from, --to     window [from, to): what existed or happened in it / 时间窗口
   --as-of          the network as it stood at that instant / 某一时点
-  --pseudonymise   replace display names with P-xxxxxxxxxx pseudonyms / 以化名替换显示名
-  --salt           salt of the pseudonyms: the same salt gives the same pseudonyms (default random)
+  --pseudonymise   the researchers' policy: residents' ids and display names (and every reference to
+                   a resident) as R-xxxxxxxxxx, individual partners' names as P-xxxxxxxxxx, free text
+                   (descriptions, evidence, services) left out / 按研究者化名规则导出
+  --salt           key of the pseudonyms: the same salt gives the same pseudonyms (default random per
+                   export, so two exports do not link) / 化名密钥（默认每次随机）
   --real-names     write the residents' real display names: the operator's explicit choice, since
                    the files leave the service's access rules behind / 明确要求导出真实显示名
                    (one of --pseudonymise and --real-names is required / 二者必选其一)

@@ -58,6 +58,7 @@ export const QUERY_NAMES = [
   'nodes/get-nodes',
   'nodes/list-nodes',
   'nodes/update-node',
+  'privacy/list-quasi-identifiers',
   'projects/claim-project',
   'projects/evaluate-project',
   'projects/list-board',

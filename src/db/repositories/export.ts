@@ -24,6 +24,8 @@ export interface ExportNodeRow {
 export interface ExportRelRow {
   fromId: string;
   toId: string;
+  /** The end node's labels (a kind may end at one of several labels). */
+  toLabels: string[];
   props: Props;
 }
 
@@ -69,7 +71,7 @@ export async function* exportRelPages(
     const page: ExportRelRow[] = [];
     for (const row of rows) {
       const rels = Array.isArray(row.rels) ? row.rels : [];
-      for (const item of rels.map(asProps)) page.push({ fromId: String(row.id), toId: String(item.to), props: asProps(item.rel ?? null) });
+      for (const item of rels.map(asProps)) page.push({ fromId: String(row.id), toId: String(item.to), toLabels: Array.isArray(item.toLabels) ? item.toLabels.map(String) : [], props: asProps(item.rel ?? null) });
     }
     yield page;
     if (rows.length < pageSize) return;

@@ -24,14 +24,15 @@ import type { StateChangeRow } from '../../db/repositories/graph.ts';
 import { CHANGE_FILE } from '../../interchange/columns.ts';
 import { DatasetWriter } from '../../interchange/dataset-writer.ts';
 import { IDENTIFYING, MEDIA_TYPES } from './options.ts';
+import type { ExportPolicy } from './policy.ts';
 import type { ExportSink } from './sink.ts';
 
 export interface DatasetExportArgs {
   communityId: string;
   format: 'csv' | 'json';
   time: ExportTime;
-  /** Display name → pseudonym, or null to keep names. */
-  pseudonym: ((id: string) => string) | null;
+  /** What of each row is written (./policy.ts): as stored, or by the researchers' pseudonymisation policy. */
+  policy: ExportPolicy;
   pageSize?: number;
   onProgress?: ((line: string) => void) | undefined;
 }
@@ -67,11 +68,11 @@ export async function exportDataset(db: Database, sink: ExportSink, args: Datase
           // importing the file marks its start unknown again (domain/lifetime.ts) instead of recording one.
           if (props[START_UNKNOWN] === true) delete props.createdAt;
           delete props[START_UNKNOWN];
-          if (label === 'Resident' && args.pseudonym) props.displayName = args.pseudonym(row.id);
-          await writer.write(label, props);
+          await writer.write(label, args.policy.node(label, row.id, props, [props.kind ?? null, row.props.kind ?? null]));
+          const nodeId = args.policy.ref(label, row.id);
           for (const change of row.changes) {
             if (changeUndone(when, ms(change.at as Date | null))) continue;
-            await writer.write(CHANGE_FILE, { ...change, label, nodeId: row.id });
+            await writer.write(CHANGE_FILE, { ...args.policy.rel('CHANGED', change), label, nodeId });
           }
         }
         nodes += page.length;
@@ -84,7 +85,10 @@ export async function exportDataset(db: Database, sink: ExportSink, args: Datase
       const spec = REL_SPECS[kind];
       for (const from of spec.from as readonly NodeLabel[]) {
         for await (const page of exportRelPages(db, { type: spec.type, from, to: spec.to }, args.communityId, args.time, pageSize)) {
-          for (const rel of page) await writer.write(kind, { ...clean(rel.props), from: rel.fromId, to: rel.toId });
+          for (const rel of page) {
+            const toLabel = (spec.to as readonly NodeLabel[]).find((l) => rel.toLabels.includes(l)) ?? spec.to[0]!;
+            await writer.write(kind, { ...args.policy.rel(spec.type, clean(rel.props)), from: args.policy.ref(from, rel.fromId), to: args.policy.ref(toLabel, rel.toId) });
+          }
           edges += page.length;
           sink.check();
         }

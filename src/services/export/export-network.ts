@@ -7,13 +7,15 @@
  *   STATE_CHANGE), streamed from Neo4j and importable again (dataset.ts).
  * - FULL as GraphML / GEXF, and TIES in any format, go through the projection (src/graph).
  *   TIES as CSV is nodes.csv + edges.csv; as JSON graphology's serialisation (graph.export()).
- * - Any role may export the communities in its scope. Pseudonymising replaces display names with
- *   `P-` + 10 hex digits of HMAC-SHA256(salt, id) — the same salt, the same pseudonyms; a random salt
- *   per export unless one is given. RESEARCHER exports are always pseudonymised. Identifying details
- *   (the Identity nodes) are never read.
+ * - Any role may export the communities in its scope. Pseudonymised exports follow the researchers'
+ *   policy of the domain (./policy.ts): residents' ids and names, individual partners' names as
+ *   `R-`/`P-` + 10 hex digits of HMAC-SHA256(salt, id), every reference to a resident likewise, free
+ *   text left out — the same salt, the same pseudonyms; a random salt per export unless one is given.
+ *   RESEARCHER exports are always pseudonymised. Identifying details (the Identity nodes) are never read.
  */
 import { notFound } from '../../domain/errors.ts';
 import { seesPseudonymsOnly } from '../../domain/permissions.ts';
+import { exportNodePages } from '../../db/repositories/export.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
 import { projectNetwork } from '../../graph/project.ts';
 import type { NetworkKind } from '../../graph/spec.ts';
@@ -21,7 +23,8 @@ import type { ServiceContext } from '../context.ts';
 import { requireScope } from '../guard.ts';
 import { exportDataset } from './dataset.ts';
 import { graphFileNames, scrubGraph, writeGraphFiles } from './graph-files.ts';
-import { checkOptions, exportPseudonym, MEDIA_TYPES, randomSalt, type ExportFormat, type ExportOptions } from './options.ts';
+import { checkOptions, MEDIA_TYPES, randomSalt, type ExportFormat, type ExportOptions } from './options.ts';
+import { KEEP_ALL, pseudonymPolicy } from './policy.ts';
 import { MemorySink, type ExportSink, type MemoryFile } from './sink.ts';
 
 export interface ExportedFile {
@@ -53,7 +56,7 @@ export async function exportNetwork(ctx: ServiceContext, options: ExportOptions,
 
   const pseudonymised = Boolean(options.pseudonymise) || seesPseudonymsOnly(ctx.principal);
   const salt = options.salt ?? randomSalt();
-  const pseudonym = pseudonymised ? (id: string) => exportPseudonym(salt, id) : null;
+  const policy = pseudonymised ? pseudonymPolicy(salt, await individualPartners(ctx.db, options.communityId)) : KEEP_ALL;
   const window = options.window && (options.window.from || options.window.to) ? options.window : null;
   const asOf = options.asOf ?? null;
   const progress = options.onProgress ?? (() => {});
@@ -65,7 +68,7 @@ export async function exportNetwork(ctx: ServiceContext, options: ExportOptions,
       communityId: options.communityId,
       format: options.format,
       time: { from: window?.from ?? null, to: window?.to ?? null, asOf },
-      pseudonym,
+      policy,
       onProgress: progress,
     });
     return {
@@ -90,9 +93,8 @@ export async function exportNetwork(ctx: ServiceContext, options: ExportOptions,
     },
   );
   progress(`projection: ${graph.order} nodes, ${graph.size} edges`);
-  scrubGraph(graph, pseudonym);
   const when = asOf ? `as of ${asOf.toISOString()}` : window ? `window [${window.from?.toISOString() ?? '…'}, ${window.to?.toISOString() ?? '…'})` : 'all time';
-  const written = await writeGraphFiles(graph, options.network, options.format, sink, `reweave ${options.network} network of ${options.communityId}, ${when}`);
+  const written = await writeGraphFiles(scrubGraph(graph, pseudonymised ? policy : null), options.network, options.format, sink, `reweave ${options.network} network of ${options.communityId}, ${when}`);
   sink.check();
   const names = graphFileNames(options.network, options.format);
   return {
@@ -108,6 +110,21 @@ export async function exportNetwork(ctx: ServiceContext, options: ExportOptions,
     })),
     seconds: seconds(),
   };
+}
+
+/**
+ * The names of the community's partners that are, or ever were, individuals (all time, whatever the
+ * export's window: a name read once is known), by name → id, for the policy to replace in other texts.
+ */
+async function individualPartners(db: ServiceContext['db'], communityId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for await (const page of exportNodePages(db, 'Partner', communityId, { from: null, to: null, asOf: null }, 5000)) {
+    for (const row of page) {
+      const kinds = [row.props.kind, ...row.changes.flatMap((c) => (c.field === 'kind' ? [c.from, c.to] : []))];
+      if (kinds.includes('INDIVIDUAL') && typeof row.props.name === 'string') names.set(row.props.name, row.id);
+    }
+  }
+  return names;
 }
 
 /** The GraphQL API's export: the files as strings, refused past `limitBytes` (use the CLI). */

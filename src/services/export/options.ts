@@ -4,7 +4,6 @@
  * [from, to); asOf is an instant; give one or the other, not both.
  */
 import { randomBytes } from 'node:crypto';
-import { pseudonym } from '../shape.ts';
 import { badInput } from '../../domain/errors.ts';
 import { windowProblems } from '../../domain/window.ts';
 import type { NetworkKind, TieSources } from '../../graph/spec.ts';
@@ -18,7 +17,7 @@ export interface ExportOptions {
   format: ExportFormat;
   window?: { from: Date | null; to: Date | null } | null;
   asOf?: Date | null;
-  /** Replace display names with pseudonyms (always on for RESEARCHER callers). */
+  /** Write by the researchers' pseudonymisation policy (./policy.ts; always on for RESEARCHER callers). */
   pseudonymise?: boolean;
   /** Salt of the pseudonyms: the same salt gives the same pseudonyms; default a random one per export. */
   salt?: string | null;
@@ -52,9 +51,6 @@ export function checkOptions(o: ExportOptions): void {
   }
 }
 
-/** `P-` + the first 10 hex digits of HMAC-SHA256(salt, id): stable for a salt, unlinkable across salts. */
-/** Export pseudonyms: the researchers' pseudonym function keyed by the export's salt, prefixed P-. */
-export const exportPseudonym = (salt: string, id: string): string => pseudonym(id, salt, 'P-');
 
 export const randomSalt = () => randomBytes(16).toString('hex');
 

@@ -29,7 +29,9 @@ let api: TestApi;
 const suffix = uniqueId('x');
 const names = [1, 2, 3, 4].map((i) => `居民${i}号 <&"> ${suffix}`);
 const IDENTITY = { realName: `Realname${suffix}`, phone: '13800138000', idNumber: '11010519491231002X' };
-const ids = { r: [] as string[], org: '', act: '', proj: '' };
+const ids = { r: [] as string[], org: '', act: '', proj: '', partner: '' };
+/** Free text and an individual partner's name: none of it may leave in a pseudonymised export. */
+const FREE = { evidence: `带头打扫楼道 ${suffix}`, service: `陪徐姐看病 ${suffix}`, description: `徐姐牵头的沙龙 ${suffix}`, partner: `郭老师心理沙龙 ${suffix}` };
 
 const make = (label: NodeLabel, extra: Record<string, unknown> = {}) => api.make(label, extra);
 
@@ -59,16 +61,19 @@ beforeAll(async () => {
   api = await startTestApi();
   for (const [i, name] of names.entries()) ids.r.push(await make('Resident', { displayName: name, housingArea: `院落${i % 2}`, housingType: i % 2 ? 'URBAN_VILLAGE' : 'GARDEN_ESTATE' }));
   ids.org = await make('Organization');
-  ids.act = await make('Activity');
+  // An activity named after the individual partner who hosts it: the name must go there too.
+  ids.act = await make('Activity', { name: `${FREE.partner}公益沙龙`, location: FREE.partner });
   ids.proj = await make('Project');
   const [r1, r2, r3, r4] = ids.r as [string, string, string, string];
   await link('ACQUAINTANCE', r1, r2, { since: '2025-01-01T00:00:00Z' });
   for (const r of [r1, r2, r3]) await link('MEMBERSHIP', r, ids.org, { since: '2025-01-01T00:00:00Z' });
   for (const r of ids.r) await link('ATTENDANCE', r, ids.act, { at: '2025-04-01T10:00:00Z', role: 'VOLUNTEER' });
-  await link('EXCHANGE', r3, r4, { at: '2025-04-01T10:00:00Z', hours: 2.5 });
+  await link('EXCHANGE', r3, r4, { at: '2025-04-01T10:00:00Z', hours: 2.5, service: FREE.service });
+  ids.partner = await make('Partner', { name: FREE.partner, kind: 'INDIVIDUAL', description: FREE.description });
+  await link('BACKING', ids.partner, r1, { since: '2025-01-01T00:00:00Z' });
   await link('ACTIVITY_OF_PROJECT', ids.act, ids.proj, { since: '2025-01-01T00:00:00Z' });
   const change = await api.gql('mutation($input: ChangeResidentCultivationStageInput!) { changeResidentCultivationStage(input: $input) { id } }', {
-    input: { id: r1, to: 'GOOD_PERSON', at: '2025-05-01T00:00:00Z', evidence: '带头打扫楼道' },
+    input: { id: r1, to: 'GOOD_PERSON', at: '2025-05-01T00:00:00Z', evidence: FREE.evidence },
   });
   if (change.errors) throw new Error(JSON.stringify(change.errors));
   const identity = await api.gql('mutation($id: ID!, $input: IdentityInput!) { setResidentIdentity(residentId: $id, input: $input) { realName } }', { id: r1, input: IDENTITY });
@@ -152,8 +157,8 @@ describe('GraphML and GEXF', () => {
 
 describe('FULL dataset (CSV / JSON)', () => {
   const expected: Partial<Record<string, number>> = {
-    Community: 1, Resident: 4, Organization: 1, Activity: 1, Project: 1,
-    ACQUAINTANCE: 1, MEMBERSHIP: 3, ATTENDANCE: 4, EXCHANGE: 1, ACTIVITY_OF_PROJECT: 1, STATE_CHANGE: 1,
+    Community: 1, Resident: 4, Organization: 1, Activity: 1, Project: 1, Partner: 1,
+    ACQUAINTANCE: 1, MEMBERSHIP: 3, ATTENDANCE: 4, EXCHANGE: 1, ACTIVITY_OF_PROJECT: 1, BACKING: 1, STATE_CHANGE: 1,
   };
   const all = [...NODE_LABELS, ...REL_KINDS, 'STATE_CHANGE'];
 
@@ -167,8 +172,8 @@ describe('FULL dataset (CSV / JSON)', () => {
       const rows = summary.files.find((f) => f.name === `${spec.name}.csv`)!.rows;
       expect([spec.name, rows]).toEqual([spec.name, expected[spec.name] ?? 0]);
     }
-    expect(summary.nodeCount).toBe(8);
-    expect(summary.edgeCount).toBe(10);
+    expect(summary.nodeCount).toBe(9);
+    expect(summary.edgeCount).toBe(11);
     expect(summary.stateChangeCount).toBe(1);
     const residents = readFileSync(path.join(dir, 'Resident.csv'), 'utf8');
     expect(residents).toContain('GOOD_PERSON');
@@ -221,8 +226,8 @@ describe('pseudonyms and identifying details', () => {
       const random = await gqlExport({ network, format, pseudonymise: true });
       expect(a.pseudonymised).toBe(true);
       for (const r of [a, c, random]) expect(text(r)).not.toContain(suffix);
-      expect(text(a)).toMatch(/P-[0-9a-f]{10}/);
-      const pseudonyms = (r: Result) => [...new Set(text(r).match(/P-[0-9a-f]{10}/g))].sort();
+      expect(text(a)).toMatch(/R-[0-9a-f]{10}/);
+      const pseudonyms = (r: Result) => [...new Set(text(r).match(/R-[0-9a-f]{10}/g))].sort();
       expect(pseudonyms(a)).toHaveLength(4);
       expect(pseudonyms(b)).toEqual(pseudonyms(a));
       expect(pseudonyms(c)).not.toEqual(pseudonyms(a));
@@ -230,6 +235,48 @@ describe('pseudonyms and identifying details', () => {
       // projection, which reads its sources concurrently.
       if (network === 'FULL' && format !== 'GEXF') expect(text(b)).toBe(text(a));
     }
+  });
+
+  it('pseudonymised, every format follows the researchers\' policy: no resident id, no free text, no individual\'s name', async () => {
+    for (const { network, format } of everything) {
+      const bytes = text(await gqlExport({ network, format, pseudonymise: true, salt: 'salt-1' }));
+      for (const id of ids.r) expect(bytes, `${network} ${format}`).not.toContain(id);
+      for (const free of Object.values(FREE)) expect(bytes, `${network} ${format}`).not.toContain(free);
+      if (network === 'FULL') expect(bytes).toMatch(/P-[0-9a-f]{10}/);
+    }
+    // As stored for an ANALYST who did not ask for pseudonyms.
+    const stored = text(await gqlExport({ network: 'FULL', format: 'JSON' }));
+    for (const free of Object.values(FREE)) expect(stored).toContain(free);
+  });
+
+  it('pseudonymised, every reference to a resident is its pseudonym, so the files still join', async () => {
+    const r = await gqlExport({ network: 'FULL', format: 'JSON', pseudonymise: true, salt: 'salt-1' });
+    const file = (name: string) => JSON.parse(r.files.find((f) => f.name === `${name}.json`)!.content) as Record<string, unknown>[];
+    const residents = file('Resident');
+    expect(residents).toHaveLength(4);
+    for (const row of residents) expect(row.displayName).toBe(row.id);
+    const pseudonymous = new Set(residents.map((row) => row.id));
+    const acquaintance = file('ACQUAINTANCE');
+    expect(acquaintance).toHaveLength(1);
+    for (const row of acquaintance) for (const end of [row.from, row.to]) expect(pseudonymous.has(end)).toBe(true);
+    const [backing] = file('BACKING');
+    expect(pseudonymous.has(backing!.to)).toBe(true);
+    expect(backing!.from).toBe(ids.partner); // a partner's id names no one
+    const [partner] = file('Partner');
+    expect(partner!.name).toMatch(/^P-[0-9a-f]{10}$/);
+    expect(partner!.description ?? null).toBeNull();
+    const changes = file('STATE_CHANGE').filter((c) => c.label === 'Resident');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) {
+      expect(pseudonymous.has(c.nodeId)).toBe(true);
+      expect(c.evidence ?? null).toBeNull();
+    }
+    const [activity] = file('Activity');
+    expect(activity!.name).toBe(`${partner!.name}公益沙龙`);
+    expect(activity!.location).toBe(partner!.name);
+    const [exchange] = file('EXCHANGE');
+    expect(exchange!.service ?? null).toBeNull();
+    expect(exchange!.hours).toBe(2.5);
   });
 
   it('an Identity never appears in any export, even for an ADMIN', async () => {
@@ -252,6 +299,9 @@ describe('GraphQL exportNetwork', () => {
     const researcher = await gqlExport({ network: 'TIES', format: 'CSV', pseudonymise: false }, api.tokens.RESEARCHER);
     expect(researcher.pseudonymised).toBe(true);
     expect(researcher.files.map((f) => f.content).join('')).not.toContain(suffix);
+    for (const id of ids.r) expect(researcher.files.map((f) => f.content).join('')).not.toContain(id);
+    const full = (await gqlExport({ network: 'FULL', format: 'JSON', pseudonymise: false }, api.tokens.RESEARCHER)).files.map((f) => f.content).join('');
+    for (const free of [...Object.values(FREE), ...ids.r]) expect(full).not.toContain(free);
     expect(researcher.nodeCount).toBe(analyst.nodeCount);
     expect(researcher.edgeCount).toBe(analyst.edgeCount);
   });
