@@ -54,6 +54,12 @@ const schema = z.object({
   REWEAVE_DB_ACQUIRE_TIMEOUT_MS: unsetIfBlank(z.coerce.number().int().min(100).max(600_000).default(5000)),
   /** How long one transaction of the API may run on the server, in ms, before it is stopped (DATABASE_UNAVAILABLE). */
   REWEAVE_DB_TX_TIMEOUT_MS: unsetIfBlank(z.coerce.number().int().min(100).max(3_600_000).default(60_000)),
+  /**
+   * The same for the command-line tools (import, export, report, privacy), in ms: their bulk reads
+   * (an import's reference check over every row of a 72,000-resident community) run longer than any
+   * request of the API should, and they have no other users to protect.
+   */
+  REWEAVE_CLI_TX_TIMEOUT_MS: unsetIfBlank(z.coerce.number().int().min(100).max(86_400_000).default(3_600_000)),
   /** Largest depth, number of aliases, tokens and estimated cost of one GraphQL document (src/server/limits). */
   REWEAVE_QUERY_MAX_DEPTH: count(DEFAULT_QUERY_LIMITS.maxDepth),
   REWEAVE_QUERY_MAX_ALIASES: unsetIfBlank(z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_QUERY_LIMITS.maxAliases)),

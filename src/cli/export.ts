@@ -147,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const log = (line: string) => console.error(`[reweave] ${line}`);
-  const connection = await connect(loadConfig(), log);
+  const connection = await connect(loadConfig(), log, { for: 'cli' });
   try {
     await migrate(connection.db, log);
     const sink = sinkFor(command.options, command.out);

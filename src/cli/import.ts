@@ -143,7 +143,7 @@ async function run(mode: ImportMode, config: Config, files: SourceFile[], shared
           overwrite: target.overwrite,
           log,
           startDatabase: async () => {
-            connection = await connect(config, log);
+            connection = await connect(config, log, { for: 'cli' });
             return connection.db;
           },
         });
@@ -159,7 +159,7 @@ async function run(mode: ImportMode, config: Config, files: SourceFile[], shared
       log(target.online);
     }
   }
-  const connection = await connect(config, log);
+  const connection = await connect(config, log, { for: 'cli' });
   try {
     await migrate(connection.db, log);
     return { ...(await importDataset(connection.db, files, { ...shared, batchSize })), mode: 'online' };

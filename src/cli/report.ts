@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const log = (line: string) => console.error(`[reweave] ${line}`);
-  const connection = await connect(loadConfig(), log);
+  const connection = await connect(loadConfig(), log, { for: 'cli' });
   try {
     await migrate(connection.db, log);
     // The command line is the database's operator, an ADMIN of every community — or, pseudonymised, a RESEARCHER.

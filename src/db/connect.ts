@@ -16,10 +16,12 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+/** `for: 'cli'` gives the command-line tools' longer transaction timeout (REWEAVE_CLI_TX_TIMEOUT_MS). */
+export async function connect(config: Config, log: (line: string) => void, use: { for: 'service' | 'cli' } = { for: 'service' }): Promise<Connection> {
   const dataDir = defaultDataDir(config);
   const dataRoot = path.dirname(dataDir);
-  const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS, acquireTimeoutMs: config.REWEAVE_DB_ACQUIRE_TIMEOUT_MS, txTimeoutMs: config.REWEAVE_DB_TX_TIMEOUT_MS };
+  const txTimeoutMs = use.for === 'cli' ? config.REWEAVE_CLI_TX_TIMEOUT_MS : config.REWEAVE_DB_TX_TIMEOUT_MS;
+  const options = { username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, retrySeconds: config.REWEAVE_DB_RETRY_SECONDS, acquireTimeoutMs: config.REWEAVE_DB_ACQUIRE_TIMEOUT_MS, txTimeoutMs };
   if (config.NEO4J_URI) {
     const db = new Database({ uri: config.NEO4J_URI, ...options });
     return { db, dataRoot, local: false, close: () => db.close() };
