@@ -23,7 +23,7 @@ import {
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
 import { TieTimelineBuilder, type TieTimeline } from './timeline.ts';
-import { RESIDENT_ATTRIBUTES, TieGraphBuilder, WORK_ROLES, type TieCsr } from './ties.ts';
+import { RESIDENT_ATTRIBUTES, TieGraphBuilder, WORK_ROLES, type TieCsr, type TieSink } from './ties.ts';
 
 /** How many reads of the full network run at once. */
 const FULL_CONCURRENCY = 4;
@@ -185,8 +185,6 @@ async function readWindows(db: Database, specs: readonly NetworkSpec[], onProgre
  * builder; tie rows that arrive before the last resident wait for it (a tie's weight depends on
  * which residents are present).
  */
-/** What readTies feeds: the projection's builder, or the timeline's. */
-type TieSink = Pick<TieGraphBuilder, 'uses' | 'addResidents' | 'addAcquaintances' | 'addMemberships' | 'addAttendances' | 'addExchanges' | 'addProjectWork'>;
 
 async function readTies(db: Database, builders: readonly TieSink[], communityId: string, time: NodeTimeParams, counted: Counted): Promise<void> {
   let waiting: (() => void)[] | null = [];

@@ -280,12 +280,19 @@ export interface TieRows {
 
 /** The tie network from all its rows at once (tests; small data). */
 export function buildTieGraph(rows: TieRows, spec: NetworkSpec): TieGraph {
-  const builder = new TieGraphBuilder(resolveSpec({ ...spec, network: 'TIES' }));
+  return feedTieRows(new TieGraphBuilder(resolveSpec({ ...spec, network: 'TIES' })), rows).finish();
+}
+
+/** What takes tie rows: the projection's builder, or the timeline's (timeline.ts). */
+export type TieSink = Pick<TieGraphBuilder, 'uses' | 'addResidents' | 'addAcquaintances' | 'addMemberships' | 'addAttendances' | 'addExchanges' | 'addProjectWork'>;
+
+/** Gives a builder every row, residents first. */
+export function feedTieRows<B extends TieSink>(builder: B, rows: TieRows): B {
   builder.addResidents(rows.residents);
   builder.addAcquaintances(rows.acquaintances ?? []);
   builder.addMemberships(rows.memberships ?? []);
   builder.addAttendances(rows.attendances ?? []);
   builder.addExchanges(rows.exchanges ?? []);
   builder.addProjectWork(rows.projectWork ?? []);
-  return builder.finish();
+  return builder;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSpec, type NetworkSpec } from '../../../src/graph/spec.ts';
-import { buildTieGraph, type TieRows } from '../../../src/graph/ties.ts';
+import { buildTieGraph, feedTieRows, type TieRows } from '../../../src/graph/ties.ts';
 import { mergeSpans, spanHolds, TieTimelineBuilder, type TieTimeline } from '../../../src/graph/timeline.ts';
 import type { EventRow, GroupRow } from '../../../src/db/repositories/graph.ts';
 import { activity, COMMUNITY, d, exchange, knows, organisation, resident, t } from './rows.ts';
@@ -8,14 +8,7 @@ import { activity, COMMUNITY, d, exchange, knows, organisation, resident, t } fr
 const TIES: NetworkSpec = { communityId: COMMUNITY, network: 'TIES' };
 
 function timelineOf(rows: TieRows, spec: NetworkSpec = TIES): TieTimeline {
-  const builder = new TieTimelineBuilder(resolveSpec({ ...spec, network: 'TIES' }));
-  builder.addResidents(rows.residents);
-  builder.addAcquaintances(rows.acquaintances ?? []);
-  builder.addMemberships(rows.memberships ?? []);
-  builder.addAttendances(rows.attendances ?? []);
-  builder.addExchanges(rows.exchanges ?? []);
-  builder.addProjectWork(rows.projectWork ?? []);
-  return builder.finish();
+  return feedTieRows(new TieTimelineBuilder(resolveSpec({ ...spec, network: 'TIES' })), rows).finish();
 }
 
 /** The ties in force at `at` by the timeline's rule: a span holds and both residents are present. */
