@@ -8,19 +8,15 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
-import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import { ReweaveError } from '../domain/errors.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
 import { parseDate } from '../interchange/cells.ts';
 import { parseOrReport, UsageError } from './usage.ts';
+import { OPERATOR, runCommand, withDatabase } from './database-command.ts';
 import { exportNetwork } from '../services/export/export-network.ts';
 import { graphFileNames } from '../services/export/graph-files.ts';
 import { checkOptions, EXPORT_FORMATS, type ExportOptions } from '../services/export/options.ts';
 import { FolderSink } from '../services/export/sink.ts';
-import { exitOnStopRequest } from './stop-signals.ts';
 
 const HELP = `Export a community's network / 导出社区网络
 
@@ -146,13 +142,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const log = (line: string) => console.error(`[reweave] ${line}`);
-  const connection = await connect(loadConfig(), log, { for: 'cli' });
-  try {
-    await migrate(connection.db, log);
+  return withDatabase('export', async (connection, log) => {
     const sink = sinkFor(command.options, command.out);
-    // The command line is the database's operator: it acts as an ADMIN of every community.
-    const ctx = { db: connection.db, principal: { tokenId: 'cli', role: 'ADMIN' as const, communities: [ALL_COMMUNITIES] }, now: () => new Date(), pseudonymSecret: randomBytes(32).toString('hex') };
+    const ctx = { db: connection.db, principal: OPERATOR, now: () => new Date(), pseudonymSecret: randomBytes(32).toString('hex') };
     log(`exporting ${command.options.network} of ${command.options.communityId} as ${command.options.format} to ${sink.dir}`);
     const summary = await exportNetwork(ctx, { ...command.options, onProgress: log }, sink);
     console.log(`Exported / 已导出 ${summary.network} network of ${summary.communityId} (${summary.format}${summary.pseudonymised ? ', pseudonymised / 已化名' : ''})`);
@@ -163,22 +155,7 @@ async function main(argv: string[]): Promise<number> {
     console.log('  files / 文件:');
     for (const f of summary.files) console.log(`    ${sink.path(f.name)}  ${f.bytes} bytes${f.rows === null ? '' : `, ${f.rows} rows`}`);
     return 0;
-  } catch (error) {
-    if (error instanceof ReweaveError) {
-      console.error(`[reweave] export: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
-exitOnStopRequest();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[reweave] export: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('export', main);

@@ -6,17 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
-import { ReweaveError } from '../domain/errors.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
-import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import {
   FINEST, HIERARCHIES, kAnonymityReport, QUASI_IDENTIFIERS, type Coarsen, type KAnonymityFigures, type KAnonymityReport, type Levels, type QuasiIdentifier,
 } from '../services/privacy/k-anonymity-report.ts';
-import { exitOnStopRequest } from './stop-signals.ts';
 import { parseOrReport, UsageError } from './usage.ts';
+import { OPERATOR, runCommand, withDatabase } from './database-command.ts';
 
 const NAMES: Record<QuasiIdentifier, string> = {
   building: 'building 楼栋', partyMember: 'Party member 党员', householdRegistered: 'household registration 户籍',
@@ -120,32 +115,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const log = (line: string) => console.error(`[reweave] ${line}`);
-  const connection = await connect(loadConfig(), log, { for: 'cli' });
-  try {
-    await migrate(connection.db, log);
-    // The command line is the database's operator: it acts as an ADMIN of every community.
-    const ctx = { db: connection.db, principal: { tokenId: 'cli', role: 'ADMIN' as const, communities: [ALL_COMMUNITIES] } };
+  return withDatabase('privacy', async (connection) => {
+    const ctx = { db: connection.db, principal: OPERATOR };
     const report = await kAnonymityReport(ctx, command.community, command.k, command.coarsen ?? { kind: 'none' });
     if (command.json) console.log(JSON.stringify(report, null, 2));
     else printReport(report, command.coarsen);
     return 0;
-  } catch (error) {
-    if (error instanceof ReweaveError) {
-      console.error(`[reweave] privacy: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
-exitOnStopRequest();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[reweave] privacy: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('privacy', main);

@@ -10,17 +10,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
-import { ReweaveError } from '../domain/errors.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
 import { ALL_COMMUNITIES } from '../domain/permissions.ts';
 import { parseDate } from '../interchange/cells.ts';
 import { renderReport } from '../report/html.ts';
 import { gatherReport } from '../services/publicness/report.ts';
-import { exitOnStopRequest } from './stop-signals.ts';
 import { parseOrReport, UsageError } from './usage.ts';
+import { runCommand, withDatabase } from './database-command.ts';
 
 const HELP = `The evaluator's report: publicness and reweaving between two dates / 公共性与关系重织评估报告
 
@@ -99,10 +95,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const log = (line: string) => console.error(`[reweave] ${line}`);
-  const connection = await connect(loadConfig(), log, { for: 'cli' });
-  try {
-    await migrate(connection.db, log);
+  return withDatabase('report', async (connection, log) => {
     // The command line is the database's operator, an ADMIN of every community — or, pseudonymised, a RESEARCHER.
     const role = command.pseudonymise ? ('RESEARCHER' as const) : ('ADMIN' as const);
     const ctx = { db: connection.db, principal: { tokenId: 'cli', role, communities: [ALL_COMMUNITIES] }, now: () => new Date(), pseudonymSecret: await pseudonymSecret(connection.dataRoot, log) };
@@ -117,22 +110,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`  index / 指数: ${index.t0?.toFixed(3) ?? '–'} → ${index.t1?.toFixed(3) ?? '–'}`);
     console.log(`  seconds / 秒: ${((performance.now() - started) / 1000).toFixed(1)}`);
     return 0;
-  } catch (error) {
-    if (error instanceof ReweaveError) {
-      console.error(`[reweave] report: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
-exitOnStopRequest();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[reweave] report: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('report', main);
