@@ -3,7 +3,8 @@
  * an Int belongs) happen before any resolver runs and come back as GRAPHQL_VALIDATION_FAILED without
  * saying which argument failed. The API's rule is BAD_USER_INPUT naming the field, so this finds the
  * argument in the request's document: for a literal, the argument whose value sits where the error
- * points; for a variable ("Variable "$m" got invalid value … at "m.x""), where the variable is used.
+ * points; for a variable ("Variable "$m" got invalid value … at "m.x"", or a required one sent as
+ * null or left out), where the variable is used.
  */
 import { Kind, parse, visit, type ASTNode, type DocumentNode } from 'graphql';
 
@@ -34,6 +35,8 @@ const pathAtOffset = (document: DocumentNode, offset: number) => argumentPathWhe
 const pathOfVariable = (document: DocumentNode, name: string) => argumentPathWhere(document, (node) => node.kind === Kind.VARIABLE && node.name.value === name);
 
 const VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?;/s;
+/** A required variable sent as null or left out: the argument it feeds is the field. */
+const MISSING_VARIABLE = /^Variable "\$(\w+)" of (?:non-null|required) type ".*?" (?:must not be null|was not provided)\./s;
 
 /** The parts of a GraphQLError read here; duck-typed, since a test runner may load graphql twice (CJS and ESM). */
 interface ErrorLike {
@@ -66,6 +69,8 @@ export function argumentPathOf(candidate: unknown): ArgumentPath | null {
   if (typeof error !== 'object' || error === null || typeof error.message !== 'string' || typeof error.source?.body !== 'string') return null;
   const document = documentOf(error.source);
   if (!document) return null;
+  const missing = MISSING_VARIABLE.exec(error.message);
+  if (missing) return pathOfVariable(document, missing[1]!);
   const variable = VARIABLE.exec(error.message);
   if (variable) {
     const base = pathOfVariable(document, variable[1]!);

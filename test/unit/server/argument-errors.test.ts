@@ -28,6 +28,13 @@ describe('argumentPathOf', () => {
     expect(argumentPathOf(at('Variable "$o" got invalid value "x" at "o.pivots"; Int cannot represent non-integer value: "x"'))).toEqual(['options', 'pivots']);
   });
 
+  it('names the argument of a required variable sent as null or left out', () => {
+    const source = 'query($m: Measure!, $o: Opts) { run(measure: $m, options: $o) }';
+    const at = (message: string) => new GraphQLError(message, { source: parse(source).loc!.source });
+    expect(argumentPathOf(at('Variable "$m" of non-null type "Measure!" must not be null.'))).toEqual(['measure']);
+    expect(argumentPathOf(at('Variable "$m" of required type "Measure!" was not provided.'))).toEqual(['measure']);
+  });
+
   it('leaves other errors alone', () => {
     expect(argumentPathOf(firstError('{ nope }'))).toBeNull();
     expect(argumentPathOf(new Error('plain'))).toBeNull();
