@@ -40,6 +40,7 @@ function checkEncoding(path: string, line: Line): void {
   if (line.gb18030) throw new FileFormatError(path, line.number, GB18030);
 }
 const TOO_LONG = 'line longer than 1 MB / 行过长';
+const NOT_AN_OBJECT = 'not a JSON object / 不是 JSON 对象';
 
 /**
  * The file cannot be read as records: an unclosed quote, a header that cannot be read. Nothing
@@ -115,7 +116,7 @@ async function* jsonLinesRecords(path: string, source: string | AsyncIterable<Bu
     try {
       const value: unknown = JSON.parse(line.text);
       if (value && typeof value === 'object' && !Array.isArray(value)) cells = value as Record<string, unknown>;
-      else problems.push('not a JSON object / 不是 JSON 对象');
+      else problems.push(NOT_AN_OBJECT);
     } catch (error) {
       if (problems.length === 0) problems.push(`invalid JSON: ${(error as Error).message}`);
     }
@@ -135,11 +136,21 @@ async function* jsonArrayRecords(path: string, source: string | AsyncIterable<Bu
   let startLine = 0;
   let bad = false;
   let seenArray = false;
+  // The line where an element that is not an object (5, "text", null, [..]) started, until its end.
+  let strayLine: number | null = null;
   for await (const line of readLines(source, encoding)) {
     checkEncoding(path, line);
     const text = `${line.text}\n`;
     for (let i = 0; i < text.length; i += 1) {
       const ch = text[i]!;
+      if (depth === 1 && seenArray && !inString) {
+        // An element of the array that is not an object is a rejected row, as a JSON line that is not
+        // one: skipping it would import the file without one of its rows and without a word.
+        if (ch === ',' || ch === ']') {
+          if (strayLine !== null) yield { line: strayLine, cells: {}, problems: [NOT_AN_OBJECT] };
+          strayLine = null;
+        } else if (strayLine === null && ch !== '{' && !/\s/.test(ch)) strayLine = line.number;
+      }
       if (depth >= 2 || (depth === 1 && ch === '{')) {
         if (depth === 1) {
           startLine = line.number;
