@@ -98,6 +98,9 @@ function parseDateUncached(raw: string): Date | null {
   return calendarDate(y, m, d) ? date : null;
 }
 
+/** A number as people and spreadsheets write it: optional sign, digits with an optional fraction, an optional exponent. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export function parseCell(column: Column, input: unknown): CellResult {
   if (typeof input === 'string' && input.length > MAX_FIELD_LENGTH) {
     return fail(`${column.name} is ${input.length} characters; at most ${MAX_FIELD_LENGTH} / 字段过长`);
@@ -132,7 +135,8 @@ export function parseCell(column: Column, input: unknown): CellResult {
     }
     case 'int':
     case 'float': {
-      const n = typeof raw === 'number' ? raw : Number(raw);
+      // Decimal notation only: Number() would read "0x10" as 16, "0b11" as 3, true as 1 and [5] as 5.
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : Number.NaN;
       if (!Number.isFinite(n) || (type.kind === 'int' && !Number.isInteger(n))) return fail(`${column.name}: "${String(raw)}" is not ${type.kind === 'int' ? 'an integer' : 'a number'} / 不是有效数字`);
       const problem = numberProblem(type, n);
       return problem ? fail(`${column.name}: ${problem}`) : ok(n);

@@ -55,6 +55,17 @@ describe('parseCell: enum terms as workers write them', () => {
   });
 });
 
+describe('parseCell: numbers in decimal notation only', () => {
+  const population = column('Community', 'population');
+  it.each([['3200', 3200], ['+12', 12], ['1e3', 1000], [3200, 3200]])('%s → %s', (raw, n) => {
+    expect(parseCell(population, raw)).toEqual({ ok: true, value: n });
+  });
+
+  it.each(['0x10', '0b11', '0o7', 'Infinity', '1,000', true, [5], { n: 5 }])('refuses %s instead of reading another number into it', (raw) => {
+    expect(parseCell(population, raw)).toMatchObject({ ok: false });
+  });
+});
+
 describe('parseCell: dates as Excel and people write them', () => {
   const midnight = (iso: string) => ({ ok: true, value: new Date(`${iso}T00:00:00Z`) });
   it.each([
