@@ -15,7 +15,7 @@ import {
 } from '../../helpers/fuzz.ts';
 import { seedCommunity } from '../../helpers/fuzz-seed.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const schema = apiSchema();
 const destructive = (name: string) => /^(delete|remove)/.test(name);
 // Deletes last, so that the other mutations find the seeded nodes.

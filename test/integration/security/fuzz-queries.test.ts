@@ -14,7 +14,7 @@ import {
 } from '../../helpers/fuzz.ts';
 import { seedCommunity, type Seeded } from '../../helpers/fuzz-seed.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const schema = apiSchema();
 const QUERIES = Object.values(schema.getQueryType()!.getFields());
 
