@@ -21,11 +21,12 @@ export interface RunningImport {
   done: Promise<ImportSummaryLine>;
 }
 
-export function startImport(dir: string, uri: string, auth: { username: string; password: string }): RunningImport {
+/** `quiet`: the CLI's progress and log lines (stderr) are dropped. */
+export function startImport(dir: string, uri: string, auth: { username: string; password: string }, quiet = false): RunningImport {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', dir, '--json'], {
     cwd: root,
     env: { ...process.env, NEO4J_URI: uri, NEO4J_USERNAME: auth.username, NEO4J_PASSWORD: auth.password },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', quiet ? 'ignore' : 'inherit'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
