@@ -18,16 +18,15 @@
  * The demo lives in a local Neo4j of the benches' own (bench/harness/demo-neo4j.ts). The service
  * runs with NODE_ENV=production, its audit log on and its per-token rate limit off.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Database } from '../src/db/database.ts';
 import { ALL_COMMUNITIES } from '../src/domain/permissions.ts';
 import { createToken } from '../src/services/auth/tokens.ts';
 import { demoNeo4j, timedQuery } from './harness/demo-neo4j.ts';
+import { startService, type BenchService } from './harness/service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +41,6 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const levels = values.connections.split(',').map(Number);
 const only = new Set(values.only.split(','));
-const root = path.resolve(import.meta.dirname, '..');
 const COMMUNITY = 'demo-small';
 const LOAD_COMMUNITY = `bench-load-${Date.now().toString(36)}`;
 
@@ -64,17 +62,6 @@ async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
-}
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the service exited with ${server.exitCode}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the service did not answer /health within 180 s');
 }
 
 /** /health latency every 100 ms until stopped (its own connection each time: a user's first request). */
@@ -127,8 +114,7 @@ async function run(url: string, s: Scenario, connections: number): Promise<strin
 
 async function main(): Promise<void> {
   const neo4j = await demoNeo4j({ bench: 'demo', preset: 'small', port: 7707, reuse: values.reuse, keep: values.keep });
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reweave-bench-load-'));
-  let server: ChildProcess | null = null;
+  let server: BenchService | null = null;
   try {
     const db = new Database({ uri: neo4j.uri, username: neo4j.auth.username, password: neo4j.auth.password, retrySeconds: 30 });
     const analyst = (await createToken(db, { role: 'ANALYST', communities: [COMMUNITY], name: 'bench load' })).token;
@@ -136,19 +122,9 @@ async function main(): Promise<void> {
     const admin = (await createToken(db, { role: 'ADMIN', communities: [ALL_COMMUNITIES], name: 'bench load writes' })).token;
     await db.close();
 
-    const port = Number(values.port);
-    const url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], {
-      cwd: root,
-      env: {
-        // The per-token rate limit would answer most of a load generator's requests with 429: off
-        // here, to measure the service itself. The audit log stays on, as in production.
-        ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir, REWEAVE_RATE_LIMIT_POINTS: '0',
-        NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.auth.username, NEO4J_PASSWORD: neo4j.auth.password,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(url, server);
+    server = await startService({ neo4j, port: Number(values.port) });
+    const url = server.url;
+    await server.ready();
 
     // The data the requests need: a resident with memberships, a community for the writes, the cached answer.
     const page = await timedQuery(url, analyst, `{ residents(first: 200, filter: { communityIds: ["${COMMUNITY}"] }) { edges { node { id memberships { id } } } } }`, {});
@@ -169,25 +145,21 @@ async function main(): Promise<void> {
       },
     ].filter((s) => only.has(s.name));
 
-    const before = await rssMb(server.pid!);
+    const before = await rssMb(server.child.pid!);
     const lines: string[] = [];
     for (const s of scenarios) for (const c of levels) {
       const line = await run(url, s, c);
       console.log(line);
       lines.push(line);
     }
-    const after = await rssMb(server.pid!);
+    const after = await rssMb(server.child.pid!);
 
     console.log(`\nbench/load — small demo, ${os.cpus().length} cores shared by the service, Neo4j and the load generator, node ${process.version}, ${duration} s per run, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('  request  conns    req/s     p50     p95     p99  errors (ms)');
     for (const line of lines) console.log(line);
     console.log(`  server RSS: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after (× ${(after / before).toFixed(2)}; target ≤ × 1.2: ${after <= 1.2 * before ? 'met' : 'MISSED'})`);
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server!.once('exit', r));
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
     await neo4j.stop();
   }
 }

@@ -16,6 +16,9 @@ const CLIENT_GRACE_MS = 2000;
 
 export type Row = Record<string, Plain>;
 
+/** The errors of work given up on at the client's deadline: it may still commit after the answer. */
+const NO_ANSWER = new WeakSet<object>();
+
 export interface Tx {
   run(name: QueryName, params?: Record<string, unknown>, slots?: Slots): Promise<Row[]>;
 }
@@ -103,16 +106,29 @@ export class Database {
     }
   }
 
+  /**
+   * A write the database could not answer says whether it may have been saved (`writeOutcome`):
+   * UNKNOWN once some attempt ran its work to the end — its COMMIT was sent, and the server may
+   * have committed before the connection was lost — or when the answer never came in time (the
+   * work may still commit); NOT_WRITTEN otherwise, as no transaction got as far as its commit.
+   */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    let commitSent = false;
     try {
-      const result = await this.inTime(session.executeWrite((tx) => work(this.wrap(tx)), this.txConfig), session);
+      const result = await this.inTime(session.executeWrite(async (tx) => {
+        const done = await work(this.wrap(tx));
+        commitSent = true;
+        return done;
+      }, this.txConfig), session);
       this.dataVersion += 1;
       return result;
     } catch (error) {
       // A failed write may still have committed on the server (a lost connection): invalidate too.
       this.dataVersion += 1;
-      throw this.translate(error);
+      const translated = this.translate(error);
+      if (!(translated instanceof ReweaveError) || translated.code !== 'DATABASE_UNAVAILABLE') throw translated;
+      throw databaseUnavailable(error, { writeOutcome: commitSent || NO_ANSWER.has(error as object) ? 'UNKNOWN' : 'NOT_WRITTEN' });
     }
   }
 
@@ -146,7 +162,11 @@ export class Database {
   private async inTime<T>(work: Promise<T>, session: Session): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(databaseUnavailable(new Error(`no answer within ${this.txConfig.timeout + CLIENT_GRACE_MS} ms`))), this.txConfig.timeout + CLIENT_GRACE_MS);
+      timer = setTimeout(() => {
+        const error = databaseUnavailable(new Error(`no answer within ${this.txConfig.timeout + CLIENT_GRACE_MS} ms`));
+        NO_ANSWER.add(error);
+        reject(error);
+      }, this.txConfig.timeout + CLIENT_GRACE_MS);
     });
     let settled = false;
     const done = work.finally(() => { settled = true; });

@@ -2,6 +2,7 @@
 export const QUERY_NAMES = [
   'audit/create-entries',
   'audit/list-entries',
+  'audit/merge-entries',
   'auth/count-active-admins',
   'auth/create-token',
   'auth/find-token',

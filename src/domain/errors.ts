@@ -37,8 +37,14 @@ export const forbidden = (message: string) => new ReweaveError('FORBIDDEN', mess
 export const unauthenticated = (message = 'A bearer token is required / 需要访问令牌') =>
   new ReweaveError('UNAUTHENTICATED', message);
 
-export const databaseUnavailable = (cause?: unknown) => {
-  const error = new ReweaveError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly / 数据库暂不可用，请稍后重试');
+/**
+ * `writeOutcome` on a failed write: NOT_WRITTEN when no attempt reached its commit (safe to send
+ * again), UNKNOWN when one did and the answer was lost (read back before sending again).
+ */
+export type WriteOutcome = 'NOT_WRITTEN' | 'UNKNOWN';
+
+export const databaseUnavailable = (cause?: unknown, details: { writeOutcome?: WriteOutcome } = {}) => {
+  const error = new ReweaveError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly / 数据库暂不可用，请稍后重试', details);
   if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
   return error;
 };

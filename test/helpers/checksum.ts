@@ -20,7 +20,11 @@ const stable = (value: unknown): unknown => {
   return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
 };
 
-export async function digestCommunity(db: Database, communityId: string): Promise<CommunityDigest> {
+/**
+ * `normalise` rewrites each node's and relationship's properties before they are hashed (e.g. to
+ * mask values stamped from the clock of the process that wrote them).
+ */
+export async function digestCommunity(db: Database, communityId: string, normalise: (props: Record<string, unknown>) => Record<string, unknown> = (p) => p): Promise<CommunityDigest> {
   const session = db.driver.session();
   try {
     const nodes = await session.run('MATCH (n) WHERE n.communityId = $c RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0]', { c: communityId });
@@ -34,12 +38,12 @@ export async function digestCommunity(db: Database, communityId: string): Promis
     for (const r of nodes.records) {
       const label = (r.get('labels') as string[]).join(':');
       nodeCounts[label] = (nodeCounts[label] ?? 0) + 1;
-      hash.update(JSON.stringify([label, stable(r.get('props'))]));
+      hash.update(JSON.stringify([label, stable(normalise(r.get('props')))]));
     }
     for (const r of rels.records) {
       const type = r.get('type') as string;
       relCounts[type] = (relCounts[type] ?? 0) + 1;
-      hash.update(JSON.stringify([type, r.get('from'), r.get('to'), stable(r.get('props'))]));
+      hash.update(JSON.stringify([type, r.get('from'), r.get('to'), stable(normalise(r.get('props')))]));
     }
     return { nodes: nodeCounts, relationships: relCounts, sha256: hash.digest('hex') };
   } finally {

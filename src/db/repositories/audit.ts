@@ -20,6 +20,12 @@ export async function createAuditEntries(tx: Tx, rows: AuditRow[]): Promise<numb
   return Number(result[0]?.written ?? 0);
 }
 
+/** The same rows again after a failed attempt that may have committed: entries already written stay one each. */
+export async function mergeAuditEntries(tx: Tx, rows: AuditRow[]): Promise<number> {
+  const result = await tx.run('audit/merge-entries', { rows });
+  return Number(result[0]?.written ?? 0);
+}
+
 export async function listAuditEntries(tx: Tx, q: { afterAt: Date | null; afterId: string | null; limit: number }): Promise<AuditRow[]> {
   return (await tx.run('audit/list-entries', q)).map((r) => r.entry as unknown as AuditRow);
 }

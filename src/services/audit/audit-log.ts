@@ -7,21 +7,28 @@
  * other entry that arrived while the previous batch was being committed, in one UNWIND, and the
  * request's answer waits for that commit — so an answered mutation is in the log, and a burst of
  * mutations costs one audit transaction per batch rather than one each.
+ *
+ * When the database is unavailable the batch is tried again for up to `retryMs` (default 30 s): a
+ * mutation that committed just before the database stopped would otherwise be answered as failed
+ * while its change stays, unlogged. The answers wait meanwhile; a retry merges on the entries' ids,
+ * as the failed attempt may have committed.
  */
 import type { Database } from '../../db/database.ts';
-import { createAuditEntries, listAuditEntries, type AuditRow } from '../../db/repositories/audit.ts';
-import { badInput, forbidden } from '../../domain/errors.ts';
+import { createAuditEntries, listAuditEntries, mergeAuditEntries, type AuditRow } from '../../db/repositories/audit.ts';
+import { badInput, forbidden, ReweaveError } from '../../domain/errors.ts';
 import { seesAll, type Principal } from '../../domain/permissions.ts';
 import { newId } from '../ids.ts';
 import type { ServiceContext } from '../context.ts';
 
 export type AuditInput = Omit<AuditRow, 'id'>;
 
+const DEFAULT_RETRY_MS = 30_000;
+
 export class AuditWriter {
   private queue: { row: AuditRow; done: (error?: unknown) => void }[] = [];
   private writing: Promise<void> | null = null;
 
-  constructor(private readonly db: Database, private readonly batch = 200) {}
+  constructor(private readonly db: Database, private readonly options: { batch?: number; retryMs?: number } = {}) {}
 
   record(entry: AuditInput): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -32,12 +39,22 @@ export class AuditWriter {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const taken = this.queue.splice(0, this.batch);
-      try {
-        await this.db.write((tx) => createAuditEntries(tx, taken.map((t) => t.row)));
-        for (const t of taken) t.done();
-      } catch (error) {
-        for (const t of taken) t.done(error);
+      const taken = this.queue.splice(0, this.options.batch ?? 200);
+      const rows = taken.map((t) => t.row);
+      const began = Date.now();
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await this.db.write((tx) => (attempt === 0 ? createAuditEntries(tx, rows) : mergeAuditEntries(tx, rows)));
+          for (const t of taken) t.done();
+          break;
+        } catch (error) {
+          const unavailable = error instanceof ReweaveError && error.code === 'DATABASE_UNAVAILABLE';
+          if (!unavailable || Date.now() - began >= (this.options.retryMs ?? DEFAULT_RETRY_MS)) {
+            for (const t of taken) t.done(error);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+        }
       }
     }
     this.writing = null;
