@@ -31,7 +31,7 @@ export function importDoc(): string {
 A dataset is a folder with one file per node label (\`Resident.csv\`), per relationship kind
 (\`MEMBERSHIP.csv\`) and one for state changes (\`STATE_CHANGE.csv\`). Each file may be CSV (UTF-8,
 comma-separated, a header row, RFC 4180 quoting), JSON Lines (\`.jsonl\`, one object per line) or a
-JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` writes the same format.
+JSON array (\`.json\`) of objects (an element that is not an object is a rejected row). Only the files you have are needed. \`npm run export\` writes the same format.
 
     npm run import -- path/to/folder                     # everything or nothing
     npm run import -- path/to/folder --skip-invalid      # good rows in, bad rows to path/to/folder.rejected.csv
@@ -66,7 +66,7 @@ JSON array (\`.json\`). Only the files you have are needed. \`npm run export\` w
   枚举值可写英文、中文或常用同义词（如 \`商品房\`、\`骨干\`、\`队长\`），括号全角半角均可；日期可写
   \`2025-03-01\`、\`2025/03/01\`、\`2025.3.1\` 或 \`2025年3月1日\`（年份在前）。 Fields longer than ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters are refused.
   Blanks, a byte-order mark and zero-width characters around a value are trimmed; a required text
-  that is empty after that is refused. Numbers must lie within the bounds shown in each table.
+  that is empty after that is refused. Numbers are written in decimal notation (\`12\`, \`-1.5\`, \`1e3\`; not \`0x10\`) and must lie within the bounds shown in each table.
 - **States.** A state column (\`cultivationStage\`, \`status\`, …) may be left out: a new node then
   starts at the initial state (\`UNIDENTIFIED\`, \`CALLED\`, …); a node already stored keeps its own.
 - **Times.** \`endedAt\` must not come before \`createdAt\`, nor \`until\` before \`since\`,
