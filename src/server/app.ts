@@ -29,6 +29,7 @@ import { BodyTooLarge, readBody, tooLargeBody } from './body.ts';
 import { rateLimitedBody, rateLimiter } from './rate-limit.ts';
 import { costPlugin, limitRules, parseOptions } from './limits/plugin.ts';
 import { auditPlugin } from './audit-plugin.ts';
+import { pseudonymPlugin } from './pseudonym-plugin.ts';
 
 /** The dashboard Vite builds (scripts/build-web.ts); served at `/`. */
 const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
@@ -65,6 +66,8 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     validationRules: limitRules(security.limits),
     plugins: [
       costPlugin<GraphQLContext>(security.limits),
+      // Before the audit log: it puts back the variables as sent before the log reads them.
+      pseudonymPlugin(),
       ...(security.audit ? [auditPlugin(db)] : []),
       // Explicit either way, rather than Apollo's choice by NODE_ENV: the operator decides (security.sandbox).
       security.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),

@@ -15,7 +15,6 @@
  */
 import { notFound } from '../../domain/errors.ts';
 import { seesPseudonymsOnly } from '../../domain/permissions.ts';
-import { exportNodePages } from '../../db/repositories/export.ts';
 import { getNodes } from '../../db/repositories/nodes.ts';
 import { projectNetwork } from '../../graph/project.ts';
 import type { NetworkKind } from '../../graph/spec.ts';
@@ -25,6 +24,7 @@ import { exportDataset } from './dataset.ts';
 import { graphFileNames, scrubGraph, writeGraphFiles } from './graph-files.ts';
 import { checkOptions, MEDIA_TYPES, randomSalt, type ExportFormat, type ExportOptions } from './options.ts';
 import { KEEP_ALL, pseudonymPolicy } from './policy.ts';
+import { individualPartners } from '../privacy/individual-names.ts';
 import { MemorySink, type ExportSink, type MemoryFile } from './sink.ts';
 
 export interface ExportedFile {
@@ -110,21 +110,6 @@ export async function exportNetwork(ctx: ServiceContext, options: ExportOptions,
     })),
     seconds: seconds(),
   };
-}
-
-/**
- * The names of the community's partners that are, or ever were, individuals (all time, whatever the
- * export's window: a name read once is known), by name → id, for the policy to replace in other texts.
- */
-async function individualPartners(db: ServiceContext['db'], communityId: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for await (const page of exportNodePages(db, 'Partner', communityId, { from: null, to: null, asOf: null }, 5000)) {
-    for (const row of page) {
-      const kinds = [row.props.kind, ...row.changes.flatMap((c) => (c.field === 'kind' ? [c.from, c.to] : []))];
-      if (kinds.includes('INDIVIDUAL') && typeof row.props.name === 'string') names.set(row.props.name, row.id);
-    }
-  }
-  return names;
 }
 
 /** The GraphQL API's export: the files as strings, refused past `limitBytes` (use the CLI). */

@@ -16,6 +16,7 @@ import type { NodeLabel } from '../../domain/model.ts';
 import { nodeTreatment, PSEUDONYMS, relTreatment } from '../../domain/pseudonymise-policy.ts';
 import type { Plain, Props } from '../../domain/records.ts';
 import { pseudonym } from '../shape.ts';
+import { nameScrubber } from '../privacy/individual-names.ts';
 
 export interface ExportPolicy {
   /** A node's properties as exported (`kinds`: the partner kinds that count, as of the cut-off and now). */
@@ -26,17 +27,14 @@ export interface ExportPolicy {
   rel(type: string, props: Props): Props;
 }
 
-const PARTNER_PREFIX = PSEUDONYMS.Partner?.name?.prefix ?? 'P-';
-
 /** The export as stored (no pseudonyms): identifying details are dropped elsewhere, whatever the policy. */
 export const KEEP_ALL: ExportPolicy = { node: (_l, _i, props) => props, ref: (_l, id) => id, rel: (_t, props) => props };
 
 /** `individuals`: the real names of the community's individual partners, by name → partner id. */
 export function pseudonymPolicy(salt: string, individuals: ReadonlyMap<string, string> = new Map()): ExportPolicy {
-  // Longest first, so that a name containing another is replaced whole.
-  const names = [...individuals.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  const names = nameScrubber(individuals, salt);
   const scrub = (value: Plain): Plain => {
-    if (typeof value === 'string') return names.reduce((text, name) => text.split(name).join(pseudonym(individuals.get(name)!, salt, PARTNER_PREFIX)), value);
+    if (typeof value === 'string') return names(value);
     return Array.isArray(value) ? value.map(scrub) : value;
   };
   const ref = (label: NodeLabel, id: string): string => {

@@ -143,8 +143,15 @@ describe('centrality', () => {
   it('shows researchers pseudonyms, not display names', async () => {
     const a = await ok(CENTRALITY, { network: net(), measure: 'DEGREE', first: 1 });
     const r = await ok(CENTRALITY, { network: net(), measure: 'DEGREE', first: 1 }, researcher);
-    expect(r.centrality.scores.edges[0].node.nodeId).toBe(a.centrality.scores.edges[0].node.nodeId);
-    expect(r.centrality.scores.edges[0].node.node.displayName).not.toBe(a.centrality.scores.edges[0].node.node.displayName);
+    // The same resident, known to the researcher by its pseudonym: as id and as display name.
+    const mine = r.centrality.scores.edges[0].node;
+    const theirs = a.centrality.scores.edges[0].node;
+    expect(mine.score).toBe(theirs.score);
+    expect(mine.nodeId).toMatch(/^R-[0-9a-f]{10}$/);
+    expect(mine.nodeId).not.toBe(theirs.nodeId);
+    expect(mine.node.id).toBe(mine.nodeId);
+    expect(mine.node.displayName).toBe(mine.nodeId);
+    expect(mine.node.displayName).not.toBe(theirs.node.displayName);
   });
 });
 

@@ -95,7 +95,11 @@ describe('tieTimeline', () => {
     const first = named.data!.tieTimeline.residents[0]!;
     const viaNode = await api.gql<{ resident: { label: string } }>(`query($id: ID!) { resident(id: $id) { label } }`, { id: first.id }, analyst);
     expect(first.label).toBe(viaNode.data!.resident.label);
-    const viaNodeResearcher = await api.gql<{ resident: { label: string } }>(`query($id: ID!) { resident(id: $id) { label } }`, { id: first.id }, researcher);
+    // A researcher knows the resident by the pseudonym the timeline gave as its id.
+    const mine = r.data!.tieTimeline.residents[0]!;
+    expect(mine.id).toMatch(/^R-[0-9a-f]{10}$/);
+    expect(mine.id).not.toBe(first.id);
+    const viaNodeResearcher = await api.gql<{ resident: { label: string } }>(`query($id: ID!) { resident(id: $id) { label } }`, { id: mine.id }, researcher);
     expect(labels[0]).toBe(viaNodeResearcher.data!.resident.label);
   }, 120_000);
 

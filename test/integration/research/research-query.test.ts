@@ -105,7 +105,10 @@ describe('researchQuery: escape attempts, through GraphQL', () => {
 describe('researchQuery: what it answers', () => {
   it('reads resident ids and display names as the pseudonyms the API shows the researcher', async () => {
     const answer = await rows(`MATCH (r:Resident) WHERE ${s('r')} RETURN r.id AS id, r.displayName AS name, r.building AS building ORDER BY building`);
-    const api1 = await api.gql<{ resident: { displayName: string } }>('query($id: ID!) { resident(id: $id) { displayName } }', { id: xu }, api.tokens.RESEARCHER);
+    // The API takes the pseudonym as the resident's id and shows it as both id and display name.
+    const api1 = await api.gql<{ resident: { id: string; displayName: string; building: string } }>('query($id: ID!) { resident(id: $id) { id displayName building } }', { id: answer.rows[0]!.id }, api.tokens.RESEARCHER);
+    const named = await api.gql<{ resident: { building: string } }>('query($id: ID!) { resident(id: $id) { building } }', { id: xu }, api.tokens.ANALYST);
+    expect(api1.data!.resident).toEqual({ id: answer.rows[0]!.id, displayName: answer.rows[0]!.id, building: named.data!.resident.building });
     expect(answer.rows[0]).toEqual({ id: api1.data!.resident.displayName, name: api1.data!.resident.displayName, building: '1栋' });
     expect(answer.rows[0]!.id).toMatch(/^R-[0-9a-f]{10}$/);
     expect(answer.pseudonymisedColumns).toEqual(['id', 'name']);
