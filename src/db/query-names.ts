@@ -60,6 +60,7 @@ export const QUERY_NAMES = [
   'nodes/list-nodes',
   'nodes/update-node',
   'privacy/list-quasi-identifiers',
+  'privacy/list-resident-ids',
   'projects/claim-project',
   'projects/evaluate-project',
   'projects/list-board',

@@ -46,9 +46,11 @@ export function pseudonymPlugin(): ApolloServerPlugin<GraphQLContext> {
         async willSendResponse(rc) {
           // Put back synchronously, before the other plugins' willSendResponse read them.
           if (translated) rc.request.variables = translated.variables;
+          // Refused before it ran (a parse or validation error, a limit): nothing was read, and the
+          // errors quote only the request.
+          if (!translated) return;
           try {
-            const view = translated?.view ?? (await ResearcherView.open(rc.contextValue.services));
-            await translateAnswer(rc, view, rc.request.variables);
+            await translateAnswer(rc, translated.view, rc.request.variables);
           } catch (error) {
             // An answer that could not be translated is not sent: what the database could not tell
             // apart might be a resident's id.

@@ -136,8 +136,9 @@ export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecr
 /**
  * A node as a researcher reads it, by the pseudonymisation policy (src/domain/pseudonymise-policy.ts),
  * the same as researchQuery reads it: a resident's display name and an individual partner's name as
- * the keyed pseudonym of the node's id, free text (descriptions) as null. Ids are left as they are:
- * every nested field and lookup of the API is keyed on them.
+ * the keyed pseudonym of the node's id, free text (descriptions) as null. The id stays stored here:
+ * every nested field and lookup of the API is keyed on it; a resident's id becomes its pseudonym at
+ * the edge of the API, in and out (src/server/pseudonym-plugin.ts).
  */
 function researcherNode(node: NodeRecord, secret: string): NodeRecord {
   let out: NodeRecord | undefined;

@@ -1,6 +1,7 @@
 /**
- * Reads for the k-anonymity report (src/services/privacy): the quasi-identifiers of every resident of a
- * community, a page at a time (key range on id, like ./graph.ts), as plain rows.
+ * Reads for src/services/privacy, a page at a time (key range on id, like ./graph.ts), as plain rows:
+ * the quasi-identifiers of every resident of a community (the k-anonymity report), and the residents'
+ * ids (the researchers' map of pseudonyms).
  */
 import type { Plain } from '../../domain/records.ts';
 import type { Database } from '../database.ts';
@@ -32,4 +33,9 @@ export async function streamQuasiIdentifiers(db: Database, communityId: string, 
     stage: text(row.stage),
     skills: Array.isArray(row.skills) ? row.skills.map(String) : [],
   }], onBatch, options);
+}
+
+/** Every resident id of the community, ended residents too. */
+export async function streamResidentIds(db: Database, communityId: string, onBatch: OnBatch<string>, options: PageOptions = {}): Promise<void> {
+  await paged(db, 'privacy/list-resident-ids', { communityId }, {}, (row) => [String(row.id)], onBatch, options);
 }

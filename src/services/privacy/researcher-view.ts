@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { seesAll } from '../../domain/permissions.ts';
 import { isId } from '../../domain/ids.ts';
 import { listCommunityIds } from '../../db/research.ts';
-import { streamNodeFields } from '../../db/repositories/graph.ts';
+import { streamResidentIds } from '../../db/repositories/privacy.ts';
 import { findIds } from '../../db/repositories/import.ts';
 import type { ServiceContext } from '../context.ts';
 import { projectionCache } from '../cultivation/cache.ts';
@@ -37,19 +37,26 @@ interface CommunityIndex {
   individuals: Map<string, string>;
 }
 
-const NO_TIME = { from: null, to: null, asOf: null };
 const LOOKUP_BATCH = 1000;
 
 const indexes = projectionCache<CommunityIndex>();
 const communityLists = projectionCache<string[]>();
+/**
+ * Strings the database said are no resident's id (an organisation's id, a name, a term), kept like the
+ * map — a write of this process drops them — so that the same answer does not ask again. Only a
+ * resident written by another process with an id that was already answered as something else would
+ * be missed, until the entry ages out.
+ */
+const notResidents = projectionCache<Set<string>>();
+const MAX_NOT_RESIDENTS = 200_000;
 
 async function loadIndex(ctx: ServiceContext, communityId: string): Promise<CommunityIndex> {
   const byPseudonym = new Map<string, string>();
   const residents = new Set<string>();
-  await streamNodeFields(ctx.db, communityId, 'Resident', [], NO_TIME, (rows) => {
-    for (const row of rows) {
-      residents.add(row.id);
-      byPseudonym.set(pseudonym(row.id, ctx.pseudonymSecret), row.id);
+  await streamResidentIds(ctx.db, communityId, (ids) => {
+    for (const id of ids) {
+      residents.add(id);
+      byPseudonym.set(pseudonym(id, ctx.pseudonymSecret), id);
     }
   });
   return { byPseudonym, residents, individuals: await individualPartners(ctx.db, communityId) };
@@ -72,20 +79,21 @@ export class ResearcherView {
   private readonly restore = new Map<string, string>();
   private readonly found = new Set<string>();
 
-  private constructor(private readonly ctx: ServiceContext, private readonly index: CommunityIndex) {}
+  private constructor(private readonly ctx: ServiceContext, private readonly index: CommunityIndex, private readonly checked: Set<string>) {}
 
   /** The view over the caller's communities (every community for a `*` token). */
   static async open(ctx: ServiceContext): Promise<ResearcherView> {
     const communities = seesAll(ctx.principal) ? await communityLists(ctx, '*', () => listCommunityIds(ctx.db)) : ctx.principal.communities;
     const parts = await Promise.all(communities.map((c) => indexes(ctx, `researcher-view|${c}`, () => loadIndex(ctx, c))));
-    if (parts.length === 1) return new ResearcherView(ctx, parts[0]!);
+    const checked = await notResidents(ctx, 'not-residents', async () => new Set<string>());
+    if (parts.length === 1) return new ResearcherView(ctx, parts[0]!, checked);
     const index: CommunityIndex = { byPseudonym: new Map(), residents: new Set(), individuals: new Map() };
     for (const part of parts) {
       for (const [p, id] of part.byPseudonym) index.byPseudonym.set(p, id);
       for (const id of part.residents) index.residents.add(id);
       for (const [name, id] of part.individuals) index.individuals.set(name, id);
     }
-    return new ResearcherView(ctx, index);
+    return new ResearcherView(ctx, index, checked);
   }
 
   pseudonymOf(id: string): string {
@@ -102,11 +110,15 @@ export class ResearcherView {
    * know; afterwards `isResident` answers for all of them.
    */
   async lookUp(candidates: Iterable<string>): Promise<void> {
-    const unknown = [...new Set(candidates)].filter((c) => isId(c) && !this.index.residents.has(c) && !this.index.byPseudonym.has(c) && !this.found.has(c));
+    const unknown = [...new Set(candidates)].filter((c) => isId(c) && !this.index.residents.has(c) && !this.index.byPseudonym.has(c) && !this.found.has(c) && !this.checked.has(c));
     for (let i = 0; i < unknown.length; i += LOOKUP_BATCH) {
       const ids = unknown.slice(i, i + LOOKUP_BATCH);
       const existing = await this.ctx.db.read((tx) => findIds(tx, 'Resident', ids));
-      for (const id of existing.keys()) this.found.add(id);
+      if (this.checked.size + ids.length > MAX_NOT_RESIDENTS) this.checked.clear();
+      for (const id of ids) {
+        if (existing.has(id)) this.found.add(id);
+        else this.checked.add(id);
+      }
     }
   }
 

@@ -69,7 +69,6 @@ const WALK: [string, string, Record<string, unknown>][] = [
   ['groups', `query($n: NetworkInput!) { communityDetection(network: $n) { assignments(first: 50) { edges { node { nodeId group } } } } }`, { n: { communityId: demo, ...year } }],
   ['tie timeline', `query($c: ID!) { tieTimeline(communityId: $c) { residents { id label } ties { a b } } }`, { c: demo }],
   ['time bank', `query($c: ID!) { timeBank(communityId: $c, from: "${year.from}", to: "${year.to}") { members(first: 30) { edges { cursor node { residentId resident { id } } } } } }`, { c: demo }],
-  ['matching', `query($c: ID!) { matchProposals(scope: {communityId: $c}, asOf: "${year.to}") { proposals(first: 20) { edges { node { resourceId needId explanation resource { offeredBy { owner { id } } } } } } } }`, { c: demo }],
 ];
 
 beforeAll(async () => {
