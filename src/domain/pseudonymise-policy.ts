@@ -14,6 +14,17 @@
  *
  * A property that the model does not know (an Identity's realName, an ApiToken's hash, anything
  * written by hand) is withheld: researchers read modelled data only.
+ *
+ * Resident ids. One key, one pseudonym: `R-` + the first 10 hex digits of HMAC-SHA256(key, id). The
+ * API and researchQuery key it with the deployment's secret, so a resident reads the same wherever a
+ * researcher meets it; a pseudonymised export keys it with the export's salt (random per export
+ * unless given), so files that leave the service link to nothing else unless asked to. In the API a
+ * resident's id is pseudonymised wherever it appears (src/server/pseudonym-plugin.ts): Resident.id,
+ * every ID field that holds one (relationship ends, analytics rows, the tie timeline), list cursors,
+ * texts and error messages; a researcher sends the pseudonym where the API takes a resident's id, and
+ * a real resident id sent by a researcher answers exactly as an id that does not exist. An individual
+ * partner's name is replaced by its pseudonym inside other texts too (an activity named after it), in
+ * the API and in exports alike (src/services/privacy/individual-names.ts).
  */
 import { COMMON_NODE_PROPS, NODE_LABELS, NODE_SPECS, REL_KINDS, REL_SPECS, type NodeLabel } from './model.ts';
 
