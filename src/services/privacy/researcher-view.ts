@@ -62,6 +62,17 @@ async function loadIndex(ctx: ServiceContext, communityId: string): Promise<Comm
   return { byPseudonym, residents, individuals: await individualPartners(ctx.db, communityId) };
 }
 
+function merged(parts: readonly CommunityIndex[]): CommunityIndex {
+  if (parts.length === 1) return parts[0]!;
+  const index: CommunityIndex = { byPseudonym: new Map(), residents: new Set(), individuals: new Map() };
+  for (const part of parts) {
+    for (const [p, id] of part.byPseudonym) index.byPseudonym.set(p, id);
+    for (const id of part.residents) index.residents.add(id);
+    for (const [name, id] of part.individuals) index.individuals.set(name, id);
+  }
+  return index;
+}
+
 /** Characters that may end or start a token of prose without being part of the id written there ("r-1."). */
 const EDGE = /^[.:_-]+|[.:_-]+$/g;
 
@@ -84,15 +95,9 @@ export class ResearcherView {
   /** The view over the caller's communities (every community for a `*` token). */
   static async open(ctx: ServiceContext): Promise<ResearcherView> {
     const communities = seesAll(ctx.principal) ? await communityLists(ctx, '*', () => listCommunityIds(ctx.db)) : ctx.principal.communities;
-    const parts = await Promise.all(communities.map((c) => indexes(ctx, `researcher-view|${c}`, () => loadIndex(ctx, c))));
+    // One entry per scope, so that a token of many communities does not merge their maps on every request.
+    const index = await indexes(ctx, `researcher-view|${[...communities].sort().join('\u0000')}`, async () => merged(await Promise.all(communities.map((c) => loadIndex(ctx, c)))));
     const checked = await notResidents(ctx, 'not-residents', async () => new Set<string>());
-    if (parts.length === 1) return new ResearcherView(ctx, parts[0]!, checked);
-    const index: CommunityIndex = { byPseudonym: new Map(), residents: new Set(), individuals: new Map() };
-    for (const part of parts) {
-      for (const [p, id] of part.byPseudonym) index.byPseudonym.set(p, id);
-      for (const id of part.residents) index.residents.add(id);
-      for (const [name, id] of part.individuals) index.individuals.set(name, id);
-    }
     return new ResearcherView(ctx, index, checked);
   }
 
