@@ -103,8 +103,13 @@ describe('identifying details', () => {
       const r = await api.gql(READ, { id }, api.tokens[role]);
       expect(r.data!.resident.identity.realName).toBe('张秀英');
     }
+    // A researcher knows the resident by its pseudonym only (the lists are in the order of the stored ids).
+    const LIST = 'query($c: [ID!]) { residents(first: 500, filter: {communityIds: $c}) { edges { node { id } } } }';
+    const ids = async (token: string) => (await api.gql(LIST, { c: [api.communityId] }, token)).data!.residents.edges.map((e: { node: { id: string } }) => e.node.id);
+    const pseudonym = (await ids(api.tokens.RESEARCHER))[(await ids(api.tokens.ANALYST)).indexOf(id)];
+    expect(pseudonym).toMatch(/^R-[0-9a-f]{10}$/);
     for (const role of ['COORDINATOR', 'EVALUATOR', 'RESEARCHER'] as const) {
-      const r = await api.gql(READ, { id }, api.tokens[role]);
+      const r = await api.gql(READ, { id: role === 'RESEARCHER' ? pseudonym : id }, api.tokens[role]);
       expect(codeOf(r)).toBe('FORBIDDEN');
       expect(r.data!.resident.identity).toBeNull();
       expect(JSON.stringify(r)).not.toContain('张秀英');
