@@ -221,6 +221,10 @@ describe('names and other roles', () => {
     expect(mine.partner.name).toMatch(/^P-[0-9a-f]{10}$/);
     expect(mine.activity.name).toBe(`${mine.partner.name}公益沙龙`);
     expect((await ok(query, { p: guo, a: activity }, analyst)).activity.name).toBe('郭老师心理沙龙公益沙龙');
+    // A name the researcher wrote is echoed as written, a partner's or not: replacing it would say which it is.
+    const echo = `query($a: ID!, $s: String!) { organizations(filter: {search: $s}) { totalCount } activity(id: $a) { name } }`;
+    expect((await ok(echo, { a: activity, s: '郭老师心理沙龙' }, researcher)).activity.name).toBe('郭老师心理沙龙公益沙龙');
+    expect((await ok(echo, { a: activity, s: '王老师心理沙龙' }, researcher)).activity.name).toBe(`${mine.partner.name}公益沙龙`);
   });
 
   it('leaves ANALYST and ADMIN answers as stored', async () => {
