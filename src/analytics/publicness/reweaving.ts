@@ -56,19 +56,45 @@ export interface ReweavingOptions {
   resolution: number;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+/**
+ * The residents of both networks numbered once, and each network's ties as numbers lo·N + hi of
+ * their ends' numbers (exact below 2^53, so up to about 94 million residents): matching half a
+ * million ties by number instead of by a string of two ids takes a fraction of the time.
+ */
+interface PairIndex {
+  ids: string[];
+  index: Map<string, number>;
+}
 
-function pairs(graph: AnyGraph): Map<string, [string, string]> {
-  const out = new Map<string, [string, string]>();
+function pairIndex(graphs: readonly AnyGraph[]): PairIndex {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  for (const g of graphs) {
+    g.forEachNode((node) => {
+      if (!index.has(node)) {
+        index.set(node, ids.length);
+        ids.push(node);
+      }
+    });
+  }
+  return { ids, index };
+}
+
+function pairs(graph: AnyGraph, { ids, index }: PairIndex): Set<number> {
+  const n = ids.length;
+  const out = new Set<number>();
   graph.forEachEdge((_, __, s, t) => {
-    if (s !== t) out.set(pairKey(s, t), [s, t]);
+    if (s === t) return;
+    const i = index.get(s)!;
+    const j = index.get(t)!;
+    out.add(i < j ? i * n + j : j * n + i);
   });
   return out;
 }
 
-export function networkFigures(graph: AnyGraph, options: ReweavingOptions): NetworkFigures {
+/** `ties`: the network's number of distinct pairs, when the caller has counted them. */
+export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties = pairs(graph, pairIndex([graph])).size): NetworkFigures {
   const n = graph.order;
-  const ties = pairs(graph).size;
   const components = connectedComponents(graph);
   // Unweighted throughout: the diff counts ties, so modularity and E-I count them too.
   const communities = louvain(graph, { weighted: false, seed: options.seed, resolution: options.resolution });
@@ -100,31 +126,36 @@ export function networkFigures(graph: AnyGraph, options: ReweavingOptions): Netw
 
 /** `groupAtT1` when the grouping is read differently at t1 (a Louvain community found in each network). */
 export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOptions, groupAtT1: Grouping = options.group): ReweavingDiff {
-  const p0 = pairs(g0);
-  const p1 = pairs(g1);
+  const index = pairIndex([g0, g1]);
+  const n = index.ids.length;
+  const p0 = pairs(g0, index);
+  const p1 = pairs(g1, index);
   const groups0 = resolveGroups(g0, options.group, 'publicness/reweaving');
   const groups1 = resolveGroups(g1, groupAtT1, 'publicness/reweaving');
-  const crosses = (groups: Map<string, string>, [a, b]: [string, string]) => {
-    const x = groups.get(a);
-    const y = groups.get(b);
+  const crosses = (groups: Map<string, string>, key: number) => {
+    const x = groups.get(index.ids[Math.floor(key / n)]!);
+    const y = groups.get(index.ids[key % n]!);
     return x !== undefined && y !== undefined && x !== y;
   };
   let added = 0;
   let kept = 0;
   let bridgesAdded = 0;
-  for (const [key, ends] of p1) {
+  for (const key of p1) {
     if (p0.has(key)) kept += 1;
     else {
       added += 1;
-      if (crosses(groups1, ends)) bridgesAdded += 1;
+      if (crosses(groups1, key)) bridgesAdded += 1;
     }
   }
   let lost = 0;
   let bridgesLost = 0;
-  for (const [key, ends] of p0) {
+  for (const key of p0) {
     if (p1.has(key)) continue;
     lost += 1;
-    if (crosses(groups0, ends)) bridgesLost += 1;
+    if (crosses(groups0, key)) bridgesLost += 1;
   }
-  return { t0: networkFigures(g0, options), t1: networkFigures(g1, { ...options, group: groupAtT1 }), added, lost, kept, bridgesAdded, bridgesLost };
+  return {
+    t0: networkFigures(g0, options, p0.size), t1: networkFigures(g1, { ...options, group: groupAtT1 }, p1.size),
+    added, lost, kept, bridgesAdded, bridgesLost,
+  };
 }
