@@ -80,20 +80,30 @@ function pairIndex(graphs: readonly AnyGraph[]): PairIndex {
   return { ids, index };
 }
 
-function pairs(graph: AnyGraph, { ids, index }: PairIndex): Set<number> {
+/** The network's distinct pairs as sorted numbers (typed, so half a million keys allocate nothing each). */
+function pairs(graph: AnyGraph, { ids, index }: PairIndex): Float64Array {
   const n = ids.length;
-  const out = new Set<number>();
+  const keys = new Float64Array(graph.size);
+  let k = 0;
   graph.forEachEdge((_, __, s, t) => {
     if (s === t) return;
     const i = index.get(s)!;
     const j = index.get(t)!;
-    out.add(i < j ? i * n + j : j * n + i);
+    keys[k] = i < j ? i * n + j : j * n + i;
+    k += 1;
   });
-  return out;
+  const sorted = keys.subarray(0, k).sort();
+  let unique = 0;
+  for (let r = 0; r < sorted.length; r += 1) {
+    if (r === 0 || sorted[r] !== sorted[r - 1]) {
+      sorted[unique] = sorted[r]!;
+      unique += 1;
+    }
+  }
+  return sorted.subarray(0, unique);
 }
 
-/** `ties`: the network's number of distinct pairs, when the caller has counted them. */
-export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties = pairs(graph, pairIndex([graph])).size): NetworkFigures {
+export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties = pairs(graph, pairIndex([graph])).length): NetworkFigures {
   const n = graph.order;
   const components = connectedComponents(graph);
   // Unweighted throughout: the diff counts ties, so modularity and E-I count them too.
@@ -137,25 +147,33 @@ export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOpti
     const y = groups.get(index.ids[key % n]!);
     return x !== undefined && y !== undefined && x !== y;
   };
+  // One walk over both sorted key lists: a key in both is kept, in p1 only added, in p0 only lost.
   let added = 0;
   let kept = 0;
+  let lost = 0;
   let bridgesAdded = 0;
-  for (const key of p1) {
-    if (p0.has(key)) kept += 1;
-    else {
+  let bridgesLost = 0;
+  let x = 0;
+  let y = 0;
+  while (x < p0.length || y < p1.length) {
+    const a = x < p0.length ? p0[x]! : Infinity;
+    const b = y < p1.length ? p1[y]! : Infinity;
+    if (a === b) {
+      kept += 1;
+      x += 1;
+      y += 1;
+    } else if (b < a) {
       added += 1;
-      if (crosses(groups1, key)) bridgesAdded += 1;
+      if (crosses(groups1, b)) bridgesAdded += 1;
+      y += 1;
+    } else {
+      lost += 1;
+      if (crosses(groups0, a)) bridgesLost += 1;
+      x += 1;
     }
   }
-  let lost = 0;
-  let bridgesLost = 0;
-  for (const key of p0) {
-    if (p1.has(key)) continue;
-    lost += 1;
-    if (crosses(groups0, key)) bridgesLost += 1;
-  }
   return {
-    t0: networkFigures(g0, options, p0.size), t1: networkFigures(g1, { ...options, group: groupAtT1 }, p1.size),
+    t0: networkFigures(g0, options, p0.length), t1: networkFigures(g1, { ...options, group: groupAtT1 }, p1.length),
     added, lost, kept, bridgesAdded, bridgesLost,
   };
 }
