@@ -13,7 +13,7 @@
  *
  * Undirected graphs only. Communities are numbered 0.. in order of their first node in the graph.
  */
-import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph, type EdgeList } from '../graph-utils/graph.ts';
 import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
 import { checkSeed, mulberry32, shuffle, type Random } from '../graph-utils/prng.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
@@ -244,7 +244,8 @@ function levelModularity(level: Level, community: Int32Array, count: number, m: 
   return q;
 }
 
-export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): LouvainResult {
+/** `list`: the graph's edgeList, when the caller has made it for several measures (used when unweighted). */
+export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>, list?: EdgeList): LouvainResult {
   checkGraph(MODULE, graph);
   const o = resolveOptions(MODULE, DEFAULTS, options);
   const { resolution, seed, threshold } = o;
@@ -254,24 +255,27 @@ export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): Lou
   if (typeof threshold !== 'number' || !(threshold >= 0)) throw new Error(`${MODULE}: threshold must be ≥ 0`);
   requireUndirected(MODULE, graph);
 
-  const { nodes, index } = denseIndex(graph);
+  const shared = list && !o.weighted ? list : null;
+  const { nodes, index } = shared ?? denseIndex(graph);
   const read = weightReader(o, MODULE);
   const loops = new Float64Array(nodes.length);
   const ends: number[] = [];
   const edgeWeights: number[] = [];
   let m = 0;
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const w = read(edge, attributes);
+  const add = (i: number, j: number, w: number) => {
     m += w;
-    const i = index.get(source)!;
-    const j = index.get(target)!;
     if (i === j) {
       loops[i] = loops[i]! + w;
     } else {
       ends.push(i, j);
       edgeWeights.push(w);
     }
-  });
+  };
+  if (shared) {
+    for (let e = 0; e < shared.ends.length; e += 2) add(shared.ends[e]!, shared.ends[e + 1]!, 1);
+  } else {
+    graph.forEachEdge((edge, attributes, source, target) => add(index.get(source)!, index.get(target)!, read(edge, attributes)));
+  }
 
   // membership[original node] = its node in the current level.
   let membership = Int32Array.from(nodes, (_, i) => i);

@@ -10,7 +10,7 @@
  */
 import { eiIndex } from '../bridging/ei-index.ts';
 import { resolveGroups, type Grouping } from '../bridging/grouping.ts';
-import type { AnyGraph } from '../graph-utils/graph.ts';
+import { edgeList, type AnyGraph, type EdgeList } from '../graph-utils/graph.ts';
 import { connectedComponents } from '../communities/components.ts';
 import { louvain } from '../communities/louvain.ts';
 import { averageClustering } from './clustering.ts';
@@ -80,18 +80,22 @@ function pairIndex(graphs: readonly AnyGraph[]): PairIndex {
   return { ids, index };
 }
 
-/** The network's distinct pairs as sorted numbers (typed, so half a million keys allocate nothing each). */
-function pairs(graph: AnyGraph, { ids, index }: PairIndex): Float64Array {
+/**
+ * The network's distinct pairs as sorted numbers (typed, so half a million keys allocate nothing
+ * each), from its edge list: each node is looked up in the shared numbering once, not once per edge.
+ */
+function pairs(list: EdgeList, { ids, index }: PairIndex): Float64Array {
   const n = ids.length;
-  const keys = new Float64Array(graph.size);
+  const shared = Int32Array.from(list.nodes, (node) => index.get(node)!);
+  const keys = new Float64Array(list.ends.length / 2);
   let k = 0;
-  graph.forEachEdge((_, __, s, t) => {
-    if (s === t) return;
-    const i = index.get(s)!;
-    const j = index.get(t)!;
+  for (let e = 0; e < list.ends.length; e += 2) {
+    const i = shared[list.ends[e]!]!;
+    const j = shared[list.ends[e + 1]!]!;
+    if (i === j) continue;
     keys[k] = i < j ? i * n + j : j * n + i;
     k += 1;
-  });
+  }
   const sorted = keys.subarray(0, k).sort();
   let unique = 0;
   for (let r = 0; r < sorted.length; r += 1) {
@@ -103,11 +107,17 @@ function pairs(graph: AnyGraph, { ids, index }: PairIndex): Float64Array {
   return sorted.subarray(0, unique);
 }
 
-export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties = pairs(graph, pairIndex([graph])).length): NetworkFigures {
+/**
+ * `counted`: the graph's edge list and number of distinct pairs, when the caller (reweavingDiff) has
+ * made them already.
+ */
+export function networkFigures(graph: AnyGraph, options: ReweavingOptions, counted?: { list: EdgeList; ties: number }): NetworkFigures {
   const n = graph.order;
-  const components = connectedComponents(graph);
+  const list = counted?.list ?? edgeList(graph);
+  const ties = counted?.ties ?? pairs(list, pairIndex([graph])).length;
+  const components = connectedComponents(graph, list);
   // Unweighted throughout: the diff counts ties, so modularity and E-I count them too.
-  const communities = louvain(graph, { weighted: false, seed: options.seed, resolution: options.resolution });
+  const communities = louvain(graph, { weighted: false, seed: options.seed, resolution: options.resolution }, list);
   const ei = eiIndex(graph, { group: options.group, weighted: false, permutations: 0 });
   const groups = resolveGroups(graph, options.group, 'publicness/reweaving');
   const isolatesOf = new Map<string, number>();
@@ -125,7 +135,7 @@ export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties 
     components: components.count,
     largestComponentShare: n > 0 ? components.largest / n : null,
     density: n > 1 ? (2 * ties) / (n * (n - 1)) : null,
-    averageClustering: averageClustering(graph),
+    averageClustering: averageClustering(graph, list),
     modularity: communities.modularity,
     louvainCommunities: communities.count,
     ei: ei.network.ei,
@@ -138,8 +148,10 @@ export function networkFigures(graph: AnyGraph, options: ReweavingOptions, ties 
 export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOptions, groupAtT1: Grouping = options.group): ReweavingDiff {
   const index = pairIndex([g0, g1]);
   const n = index.ids.length;
-  const p0 = pairs(g0, index);
-  const p1 = pairs(g1, index);
+  const l0 = edgeList(g0);
+  const l1 = edgeList(g1);
+  const p0 = pairs(l0, index);
+  const p1 = pairs(l1, index);
   const groups0 = resolveGroups(g0, options.group, 'publicness/reweaving');
   const groups1 = resolveGroups(g1, groupAtT1, 'publicness/reweaving');
   const crosses = (groups: Map<string, string>, key: number) => {
@@ -173,7 +185,7 @@ export function reweavingDiff(g0: AnyGraph, g1: AnyGraph, options: ReweavingOpti
     }
   }
   return {
-    t0: networkFigures(g0, options, p0.length), t1: networkFigures(g1, { ...options, group: groupAtT1 }, p1.length),
+    t0: networkFigures(g0, options, { list: l0, ties: p0.length }), t1: networkFigures(g1, { ...options, group: groupAtT1 }, { list: l1, ties: p1.length }),
     added, lost, kept, bridgesAdded, bridgesLost,
   };
 }
