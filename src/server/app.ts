@@ -15,6 +15,7 @@ import { typeDefs } from '../schema/sdl.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { GraphQLContext } from '../resolvers/context.ts';
 import { authenticate } from '../services/auth/tokens.ts';
+import { unavailableStatusPlugin } from './unavailable-status.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { CLIENT_GONE, formatError } from './format-error.ts';
@@ -65,6 +66,7 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     validationRules: limitRules(security.limits),
     plugins: [
       costPlugin<GraphQLContext>(security.limits),
+      unavailableStatusPlugin<GraphQLContext>(),
       ...(security.audit ? [auditPlugin(db)] : []),
       // Explicit either way, rather than Apollo's choice by NODE_ENV: the operator decides (security.sandbox).
       security.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
