@@ -1,7 +1,9 @@
 /**
  * The service as users run it — `src/main.ts --no-demo` in a process of its own, NODE_ENV=production,
  * audit log on — over a bench's database, with the per-token rate limit off (it would answer a load
- * generator with 429). For the benches that drive it from outside (load, faults).
+ * generator with 429). For the benches that drive it from outside (load, faults). Flags in
+ * REWEAVE_BENCH_NODE_FLAGS go to its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile the service
+ * under load; node refuses --cpu-prof in NODE_OPTIONS).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,7 +34,7 @@ export async function startService(options: ServiceOptions): Promise<BenchServic
   const own = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'reweave-bench-service-')));
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], {
+  const child = spawn(process.execPath, [...(process.env.REWEAVE_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts', '--no-demo'], {
     cwd: root,
     env: {
       ...process.env, NODE_ENV: 'production', PORT: String(options.port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir, REWEAVE_RATE_LIMIT_POINTS: '0',

@@ -1,13 +1,12 @@
 // mode: read · slots: {{label}} (a model label with a state field) · params: $communityId, $after (last id of the
 //   previous page, '' first), $limit, $field (the state field), $fields (other properties to return, in order)
 // returns: id, createdAt (ms since the epoch as a float; null when the node's start is unknown), endedAt (ms or null),
-//   current (the field's stored value), values (the $fields in order), changes [[from, to, at, createdAt]] of $field
-//   (times in ms; unordered: the caller sorts by at, then createdAt) — one row per node of the community, ordered by
-//   id (the page cursor). The stage history of every node, for the cultivation analytics (src/services/cultivation).
+//   current (the field's stored value), values (the $fields in order) — one row per node of the community, ordered by
+//   id (the page cursor). The field's changes come from list-changes, in one read: a pattern comprehension here would
+//   walk every node's relationships to find the few that have changed (src/db/repositories/cultivation.ts).
 MATCH (n:{{label}})
 WHERE n.communityId = $communityId AND n.id > $after
 WITH n ORDER BY n.id LIMIT toInteger($limit)
 RETURN n.id AS id, CASE WHEN n.startUnknown = true THEN null ELSE toFloat(n.createdAt.epochMillis) END AS createdAt,
-  toFloat(n.endedAt.epochMillis) AS endedAt, n[$field] AS current, [f IN $fields | n[f]] AS values,
-  [(n)-[c:CHANGED]->(:Community) WHERE c.field = $field | [c.from, c.to, toFloat(c.at.epochMillis), toFloat(c.createdAt.epochMillis)]] AS changes
+  toFloat(n.endedAt.epochMillis) AS endedAt, n[$field] AS current, [f IN $fields | n[f]] AS values
 ORDER BY id

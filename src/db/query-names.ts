@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   'check/set-rel-props',
   'export/list-nodes',
   'export/list-rels',
+  'cultivation/list-changes',
   'cultivation/list-histories',
   'cultivation/list-organisations',
   'cultivation/list-participation',

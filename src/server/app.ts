@@ -15,6 +15,7 @@ import { typeDefs } from '../schema/sdl.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { GraphQLContext } from '../resolvers/context.ts';
 import { authenticate } from '../services/auth/tokens.ts';
+import { unavailableStatusPlugin } from './unavailable-status.ts';
 import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { CLIENT_GONE, formatError } from './format-error.ts';
@@ -66,6 +67,7 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     validationRules: limitRules(security.limits),
     plugins: [
       costPlugin<GraphQLContext>(security.limits),
+      unavailableStatusPlugin<GraphQLContext>(),
       // Before the audit log: it puts back the variables as sent before the log reads them.
       pseudonymPlugin(),
       ...(security.audit ? [auditPlugin(db)] : []),

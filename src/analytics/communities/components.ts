@@ -7,7 +7,7 @@
  * the largest component: 0 when everyone is reachable from everyone, close to 1 when residents fall
  * apart into isolates and small cliques.
  */
-import { checkGraph, denseIndex, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkGraph, edgeList, type AnyGraph, type EdgeList } from '../graph-utils/graph.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
 const MODULE = 'communities/components';
@@ -27,9 +27,10 @@ export interface ComponentsResult {
   membership: Record<string, number>;
 }
 
-export function connectedComponents(graph: AnyGraph): ComponentsResult {
+/** `list`: the graph's edgeList, when the caller has made it for several measures. */
+export function connectedComponents(graph: AnyGraph, list?: EdgeList): ComponentsResult {
   checkGraph(MODULE, graph);
-  const { nodes, index } = denseIndex(graph);
+  const { nodes, ends } = list ?? edgeList(graph);
   const n = nodes.length;
   // Union–find with path halving and union by size (Tarjan 1975, "Efficiency of a good but not
   // linear set union algorithm", JACM 22(2)): one pass over the edges instead of a neighbour callback
@@ -45,19 +46,19 @@ export function connectedComponents(graph: AnyGraph): ComponentsResult {
     }
     return x;
   };
-  graph.forEachEdge((_e, _a, source, target) => {
-    if (source === target) return;
-    const i = index.get(source)!;
-    const j = index.get(target)!;
+  for (let e = 0; e < ends.length; e += 2) {
+    const i = ends[e]!;
+    const j = ends[e + 1]!;
+    if (i === j) continue;
     degree[i] = degree[i]! + 1;
     degree[j] = degree[j]! + 1;
     let a = find(i);
     let b = find(j);
-    if (a === b) return;
+    if (a === b) continue;
     if (size[a]! < size[b]!) [a, b] = [b, a];
     parent[b] = a;
     size[a] = size[a]! + size[b]!;
-  });
+  }
   // Components numbered by their first node in graph order, then ranked by size (stable: equal
   // sizes keep that order).
   const label = new Int32Array(n).fill(-1);

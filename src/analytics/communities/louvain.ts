@@ -13,9 +13,8 @@
  *
  * Undirected graphs only. Communities are numbered 0.. in order of their first node in the graph.
  */
-import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkGraph, denseIndex, requireUndirected, type AnyGraph, type EdgeList } from '../graph-utils/graph.ts';
 import { checkWeightOptions, resolveOptions, weightReader, type WeightOptions } from '../graph-utils/options.ts';
-import { modularity } from './modularity.ts';
 import { checkSeed, mulberry32, shuffle, type Random } from '../graph-utils/prng.ts';
 import { keyedRecord } from '../graph-utils/csr.ts';
 
@@ -44,22 +43,91 @@ export interface LouvainResult {
   levels: number;
 }
 
-/** One level's graph: neighbour lists without self-loops, self-loop weights, weighted degrees. */
+/**
+ * One level's graph in compressed rows (node u's neighbours are targets[offsets[u] .. offsets[u+1]),
+ * in the order they were first met, without self-loops), self-loop weights and weighted degrees.
+ */
 interface Level {
-  neighbours: number[][];
-  weights: number[][];
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
   loops: Float64Array;
   degree: Float64Array;
 }
 
-function levelOf(neighbours: number[][], weights: number[][], loops: Float64Array): Level {
-  const degree = new Float64Array(loops.length);
-  for (let i = 0; i < loops.length; i += 1) {
+/** A level from one Map per node (neighbour → weight, in insertion order). */
+function levelOf(rows: readonly Map<number, number>[], loops: Float64Array): Level {
+  const n = loops.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) offsets[i + 1] = offsets[i]! + rows[i]!.size;
+  const targets = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
+  const degree = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    let k = offsets[i]!;
     let d = 2 * loops[i]!;
-    for (const w of weights[i]!) d += w;
+    for (const [j, w] of rows[i]!) {
+      targets[k] = j;
+      weights[k] = w;
+      d += w;
+      k += 1;
+    }
     degree[i] = d;
   }
-  return { neighbours, weights, loops, degree };
+  return { offsets, targets, weights, loops, degree };
+}
+
+/**
+ * The first level from the edge list (ends[2e], ends[2e + 1], weight[e]), as levelOf would build it
+ * from one Map per node — each node's neighbours in the order its edges come, parallel edges summed
+ * into the first — without a Map per node.
+ */
+function levelFromEdges(ends: readonly number[], edgeWeights: readonly number[], loops: Float64Array): Level {
+  const n = loops.length;
+  const start = new Int32Array(n + 1);
+  for (const u of ends) start[u + 1] = start[u + 1]! + 1;
+  for (let u = 0; u < n; u += 1) start[u + 1] = start[u + 1]! + start[u]!;
+  const fill = start.slice(0, n);
+  const raw = new Int32Array(ends.length);
+  const rawWeights = new Float64Array(ends.length);
+  for (let e = 0; e < edgeWeights.length; e += 1) {
+    const i = ends[2 * e]!;
+    const j = ends[2 * e + 1]!;
+    raw[fill[i]!] = j;
+    rawWeights[fill[i]!] = edgeWeights[e]!;
+    fill[i] = fill[i]! + 1;
+    raw[fill[j]!] = i;
+    rawWeights[fill[j]!] = edgeWeights[e]!;
+    fill[j] = fill[j]! + 1;
+  }
+  // Merge parallel edges in place, keeping each neighbour where it was first met.
+  const offsets = new Int32Array(n + 1);
+  const seenIn = new Int32Array(n).fill(-1);
+  const at = new Int32Array(n);
+  let k = 0;
+  for (let u = 0; u < n; u += 1) {
+    offsets[u] = k;
+    for (let r = start[u]!; r < start[u + 1]!; r += 1) {
+      const v = raw[r]!;
+      if (seenIn[v] === u) {
+        rawWeights[at[v]!] = rawWeights[at[v]!]! + rawWeights[r]!;
+      } else {
+        seenIn[v] = u;
+        at[v] = k;
+        raw[k] = v;
+        rawWeights[k] = rawWeights[r]!;
+        k += 1;
+      }
+    }
+  }
+  offsets[n] = k;
+  const degree = new Float64Array(n);
+  for (let u = 0; u < n; u += 1) {
+    let d = 2 * loops[u]!;
+    for (let r = offsets[u]!; r < offsets[u + 1]!; r += 1) d += rawWeights[r]!;
+    degree[u] = d;
+  }
+  return { offsets, targets: raw.slice(0, k), weights: rawWeights.slice(0, k), loops, degree };
 }
 
 /** Phase 1 over one level: node → community (dense 0..k−1), and whether any node moved. */
@@ -70,27 +138,43 @@ function oneLevel(level: Level, m: number, resolution: number, random: Random): 
   const totals = Float64Array.from(level.degree);
   const order = shuffle(Array.from({ length: n }, (_, i) => i), random);
   const scale = 2 * m * m;
+  // Weight from u to each neighbouring community, kept in dense arrays reset by a stamp instead of a
+  // Map per visit (the allocation dominated on large graphs); `found` holds the communities in the
+  // order they are first met among u's neighbours, the order NetworkX's dict iterates.
+  const { offsets, targets, weights } = level;
+  const weightTo = new Float64Array(n);
+  const stamp = new Float64Array(n).fill(-1);
+  let maxDegree = 0;
+  for (let u = 0; u < n; u += 1) maxDegree = Math.max(maxDegree, offsets[u + 1]! - offsets[u]!);
+  const found = new Int32Array(maxDegree);
+  let visit = 0;
   let moved = false;
   let moves = 1;
   while (moves > 0) {
     moves = 0;
     for (const u of order) {
+      visit += 1;
       const own = community[u]!;
       const degree = level.degree[u]!;
-      // Weight from u to each neighbouring community, in neighbour order (NetworkX's dict order).
-      const toCommunity = new Map<number, number>();
-      const neighbours = level.neighbours[u]!;
-      const weights = level.weights[u]!;
-      for (let k = 0; k < neighbours.length; k += 1) {
-        const c = community[neighbours[k]!]!;
-        toCommunity.set(c, (toCommunity.get(c) ?? 0) + weights[k]!);
+      let count = 0;
+      const end = offsets[u + 1]!;
+      for (let k = offsets[u]!; k < end; k += 1) {
+        const c = community[targets[k]!]!;
+        if (stamp[c] !== visit) {
+          stamp[c] = visit;
+          weightTo[c] = 0;
+          found[count] = c;
+          count += 1;
+        }
+        weightTo[c] = weightTo[c]! + weights[k]!;
       }
       totals[own] = totals[own]! - degree;
-      const removeCost = -(toCommunity.get(own) ?? 0) / m + (resolution * totals[own]! * degree) / scale;
+      const removeCost = -(stamp[own] === visit ? weightTo[own]! : 0) / m + (resolution * totals[own]! * degree) / scale;
       let best = own;
       let bestGain = 0;
-      for (const [c, w] of toCommunity) {
-        const gain = removeCost + w / m - (resolution * totals[c]! * degree) / scale;
+      for (let k = 0; k < count; k += 1) {
+        const c = found[k]!;
+        const gain = removeCost + weightTo[c]! / m - (resolution * totals[c]! * degree) / scale;
         if (gain > bestGain) {
           bestGain = gain;
           best = c;
@@ -114,17 +198,23 @@ function oneLevel(level: Level, m: number, resolution: number, random: Random): 
   return { community, moved };
 }
 
+/** Communities in a dense numbering: the largest number + 1 (a loop: spreading 150k+ arguments into Math.max overflows the stack). */
+function countOf(community: Int32Array): number {
+  let count = 0;
+  for (const c of community) if (c + 1 > count) count = c + 1;
+  return count;
+}
+
 /** Phase 2: one node per community; edges between communities summed, edges inside become loops. */
 function aggregate(level: Level, community: Int32Array, count: number): Level {
   const loops = new Float64Array(count);
   const rows = Array.from({ length: count }, () => new Map<number, number>());
+  const { offsets, targets, weights } = level;
   for (let u = 0; u < community.length; u += 1) {
     const cu = community[u]!;
     loops[cu] = loops[cu]! + level.loops[u]!;
-    const neighbours = level.neighbours[u]!;
-    const weights = level.weights[u]!;
-    for (let k = 0; k < neighbours.length; k += 1) {
-      const v = neighbours[k]!;
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k += 1) {
+      const v = targets[k]!;
       const cv = community[v]!;
       if (cu === cv) {
         if (u < v) loops[cu] = loops[cu]! + weights[k]!;
@@ -133,7 +223,7 @@ function aggregate(level: Level, community: Int32Array, count: number): Level {
       }
     }
   }
-  return levelOf(rows.map((r) => [...r.keys()]), rows.map((r) => [...r.values()]), loops);
+  return levelOf(rows, loops);
 }
 
 /** Modularity of a level partition, on the level's own graph (equal to that on the original graph). */
@@ -144,9 +234,9 @@ function levelModularity(level: Level, community: Int32Array, count: number, m: 
     const c = community[u]!;
     totals[c] = totals[c]! + level.degree[u]!;
     inner[c] = inner[c]! + level.loops[u]!;
-    const neighbours = level.neighbours[u]!;
-    for (let k = 0; k < neighbours.length; k += 1) {
-      if (u < neighbours[k]! && community[neighbours[k]!] === c) inner[c] = inner[c]! + level.weights[u]![k]!;
+    for (let k = level.offsets[u]!; k < level.offsets[u + 1]!; k += 1) {
+      const v = level.targets[k]!;
+      if (u < v && community[v] === c) inner[c] = inner[c]! + level.weights[k]!;
     }
   }
   let q = 0;
@@ -154,48 +244,53 @@ function levelModularity(level: Level, community: Int32Array, count: number, m: 
   return q;
 }
 
-export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): LouvainResult {
+/** `list`: the graph's edgeList, when the caller has made it for several measures (used when unweighted). */
+export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>, list?: EdgeList): LouvainResult {
   checkGraph(MODULE, graph);
   const o = resolveOptions(MODULE, DEFAULTS, options);
-  const { weighted, weightAttribute, resolution, seed, threshold } = o;
+  const { resolution, seed, threshold } = o;
   checkWeightOptions(MODULE, o);
   if (typeof resolution !== 'number' || !Number.isFinite(resolution) || resolution <= 0) throw new Error(`${MODULE}: resolution must be > 0`);
   checkSeed(MODULE, seed);
   if (typeof threshold !== 'number' || !(threshold >= 0)) throw new Error(`${MODULE}: threshold must be ≥ 0`);
   requireUndirected(MODULE, graph);
 
-  const { nodes, index } = denseIndex(graph);
+  const shared = list && !o.weighted ? list : null;
+  const { nodes, index } = shared ?? denseIndex(graph);
   const read = weightReader(o, MODULE);
-  const rows = nodes.map(() => new Map<number, number>());
   const loops = new Float64Array(nodes.length);
+  const ends: number[] = [];
+  const edgeWeights: number[] = [];
   let m = 0;
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const w = read(edge, attributes);
+  const add = (i: number, j: number, w: number) => {
     m += w;
-    const i = index.get(source)!;
-    const j = index.get(target)!;
     if (i === j) {
       loops[i] = loops[i]! + w;
     } else {
-      rows[i]!.set(j, (rows[i]!.get(j) ?? 0) + w);
-      rows[j]!.set(i, (rows[j]!.get(i) ?? 0) + w);
+      ends.push(i, j);
+      edgeWeights.push(w);
     }
-  });
+  };
+  if (shared) {
+    for (let e = 0; e < shared.ends.length; e += 2) add(shared.ends[e]!, shared.ends[e + 1]!, 1);
+  } else {
+    graph.forEachEdge((edge, attributes, source, target) => add(index.get(source)!, index.get(target)!, read(edge, attributes)));
+  }
 
   // membership[original node] = its node in the current level.
   let membership = Int32Array.from(nodes, (_, i) => i);
   let levels = 0;
+  let first: Level | null = null;
   if (m > 0) {
     const random = mulberry32(seed);
-    let level = levelOf(rows.map((r) => [...r.keys()]), rows.map((r) => [...r.values()]), loops);
+    let level = levelFromEdges(ends, edgeWeights, loops);
+    first = level;
     let current = levelModularity(level, Int32Array.from(nodes, (_, i) => i), nodes.length, m, resolution);
     for (;;) {
       const { community, moved } = oneLevel(level, m, resolution, random);
       if (!moved) break;
       levels += 1;
-      // A loop, not Math.max(...community): spreading 150k+ arguments overflows the stack.
-      let count = 0;
-      for (const c of community) if (c + 1 > count) count = c + 1;
+      const count = countOf(community);
       membership = membership.map((u) => community[u]!);
       const next = levelModularity(level, community, count, m, resolution);
       if (next - current <= threshold) break;
@@ -215,7 +310,8 @@ export function louvain(graph: AnyGraph, options?: Partial<LouvainOptions>): Lou
   return {
     communities,
     count: renumber.size,
-    modularity: m > 0 ? modularity(graph, communities, { weighted, weightAttribute, resolution }) : null,
+    // On the first level's arrays, the graph's own edges: the same sum as modularity.ts, without reading the graph again.
+    modularity: first ? levelModularity(first, membership, countOf(membership), m, resolution) : null,
     levels,
   };
 }

@@ -30,3 +30,25 @@ export function denseIndex(graph: AnyGraph): DenseIndex {
   nodes.forEach((node, i) => index.set(node, i));
   return { nodes, index };
 }
+
+/**
+ * The nodes numbered as denseIndex numbers them and every edge as a pair of those numbers, in the
+ * graph's edge order (ends[2e], ends[2e + 1]; self-loops included). Made in one walk of the graph, so
+ * that several unweighted measures of one large graph (the reweaving report's components, clustering
+ * and Louvain) share it instead of each walking graphology's edges and looking up both ends by id.
+ */
+export interface EdgeList extends DenseIndex {
+  ends: Int32Array;
+}
+
+export function edgeList(graph: AnyGraph): EdgeList {
+  const { nodes, index } = denseIndex(graph);
+  const ends = new Int32Array(2 * graph.size);
+  let k = 0;
+  graph.forEachEdge((_e, _a, source, target) => {
+    ends[k] = index.get(source)!;
+    ends[k + 1] = index.get(target)!;
+    k += 2;
+  });
+  return { nodes, index, ends: k === ends.length ? ends : ends.subarray(0, k) };
+}

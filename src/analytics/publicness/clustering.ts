@@ -5,24 +5,25 @@
  * every node, as NetworkX's `average_clustering` (count_zeros=True). Triangles are counted by merging
  * sorted neighbour lists, O(Σ_edges min-degree).
  */
-import { checkGraph, denseIndex, requireUndirected, type AnyGraph } from '../graph-utils/graph.ts';
+import { checkGraph, edgeList, requireUndirected, type AnyGraph, type EdgeList } from '../graph-utils/graph.ts';
 
 const MODULE = 'publicness/clustering';
 
-export function averageClustering(graph: AnyGraph): number | null {
+/** `list`: the graph's edgeList, when the caller has made it for several measures. */
+export function averageClustering(graph: AnyGraph, list?: EdgeList): number | null {
   checkGraph(MODULE, graph);
   requireUndirected(MODULE, graph);
-  const { nodes, index } = denseIndex(graph);
+  const { nodes, ends } = list ?? edgeList(graph);
   const n = nodes.length;
   if (n === 0) return null;
   const neighbours: number[][] = nodes.map(() => []);
-  graph.forEachEdge((_, __, source, target) => {
-    const i = index.get(source)!;
-    const j = index.get(target)!;
-    if (i === j) return;
+  for (let e = 0; e < ends.length; e += 2) {
+    const i = ends[e]!;
+    const j = ends[e + 1]!;
+    if (i === j) continue;
     neighbours[i]!.push(j);
     neighbours[j]!.push(i);
-  });
+  }
   const sorted = neighbours.map((list) => Int32Array.from(new Set(list)).sort());
   const triangles = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {

@@ -21,17 +21,29 @@ export interface HistoryRow {
 
 const millis = (value: Plain | undefined): number | null => (typeof value === 'number' ? value : null);
 
+/**
+ * Two reads instead of one per-node pattern comprehension: the field's changes, all at once from the
+ * community's node (few: thousands for tens of thousands of nodes), then the nodes a page at a time.
+ */
 export async function streamHistories(
   db: Database, communityId: string, label: NodeLabel, field: string, fields: readonly string[], onBatch: OnBatch<HistoryRow>, options: PageOptions = {},
 ): Promise<void> {
+  const rows = await db.read((tx) => tx.run('cultivation/list-changes', { communityId, field }, { label }));
+  const byNode = new Map<string, { from: Plain; to: Plain; at: number; createdAt: number }[]>();
+  for (const row of rows) {
+    if (typeof row.at !== 'number') continue;
+    const id = String(row.id);
+    const list = byNode.get(id) ?? [];
+    if (list.length === 0) byNode.set(id, list);
+    list.push({ from: row.from ?? null, to: row.to ?? null, at: row.at, createdAt: millis(row.createdAt) ?? 0 });
+  }
   await paged(db, 'cultivation/list-histories', { communityId, field, fields }, { label }, (row) => {
-    const raw = Array.isArray(row.changes) ? (row.changes.filter(Array.isArray) as Plain[][]) : [];
-    const changes = raw
-      .filter((c) => typeof c[2] === 'number')
-      .sort((a, b) => (a[2] as number) - (b[2] as number) || (millis(a[3]) ?? 0) - (millis(b[3]) ?? 0))
-      .map((c) => ({ from: c[0] ?? null, to: c[1] ?? null, at: c[2] as number }));
+    const id = String(row.id);
+    const changes = (byNode.get(id) ?? [])
+      .sort((a, b) => a.at - b.at || a.createdAt - b.createdAt)
+      .map((c) => ({ from: c.from, to: c.to, at: c.at }));
     return [{
-      id: String(row.id), createdAt: millis(row.createdAt), endedAt: millis(row.endedAt), current: row.current ?? null,
+      id, createdAt: millis(row.createdAt), endedAt: millis(row.endedAt), current: row.current ?? null,
       values: Array.isArray(row.values) ? row.values : [], changes,
     }];
   }, onBatch, options);

@@ -64,7 +64,7 @@ const DESCRIPTIONS: Record<NetworkKind, string> = {
   FULL: 'full network (every node and relationship, directed) / 完整网络（全部节点与关系，有向）',
 };
 
-const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>>; ranges: LruCache<Promise<DataRange>> }>();
+const caches = new WeakMap<Database, { graphs: LruCache<Promise<AbstractGraph>>; arrays: LruCache<Promise<TieCsr>>; ranges: LruCache<Promise<DataRange>>; communities: LruCache<Promise<boolean>> }>();
 
 /** One cache per database, sized by the settings of the first context that uses it (one server, one set). */
 function cacheOf(ctx: ServiceContext) {
@@ -72,7 +72,7 @@ function cacheOf(ctx: ServiceContext) {
   if (!cache) {
     const { networks, cacheSeconds } = analyticsSettingsOf(ctx);
     const maxAgeMs = cacheSeconds * 1000;
-    caches.set(ctx.db, (cache = { graphs: new LruCache(networks, maxAgeMs), arrays: new LruCache(networks, maxAgeMs), ranges: new LruCache(4 * networks, maxAgeMs) }));
+    caches.set(ctx.db, (cache = { graphs: new LruCache(networks, maxAgeMs), arrays: new LruCache(networks, maxAgeMs), ranges: new LruCache(4 * networks, maxAgeMs), communities: new LruCache(4 * networks, maxAgeMs) }));
   }
   return cache;
 }
@@ -152,11 +152,18 @@ export async function prepareNetwork(ctx: ServiceContext, request: NetworkReques
     }
     throw error;
   }
-  const community = await ctx.db.read((tx) => getNodes(tx, 'Community', [request.communityId]));
-  if (community.length === 0) throw notFound('Community', request.communityId, [...at, 'communityId']);
+  // Kept like the projections (a cached answer then needs no database at all); only a community
+  // found is kept, so one created meanwhile by another process is seen at once.
+  const key = `${ctx.db.dataVersion}|${request.communityId}`;
+  const known = cacheOf(ctx).communities;
+  const exists = await cached(known, key, async () => (await ctx.db.read((tx) => getNodes(tx, 'Community', [request.communityId]))).length > 0);
+  if (!exists) {
+    known.delete(key);
+    throw notFound('Community', request.communityId, [...at, 'communityId']);
+  }
   // Tie-source weights mean nothing to FULL: one FULL projection serves every request of its time.
   if (spec.network === 'FULL') spec = { ...spec, sources: { ...DEFAULT_TIE_SOURCES }, maxActivitySize: DEFAULT_MAX_ACTIVITY_SIZE };
-  const range = await cached(cacheOf(ctx).ranges, `${ctx.db.dataVersion}|${request.communityId}`, () => dataRange(ctx.db, request.communityId));
+  const range = await cached(cacheOf(ctx).ranges, key, () => dataRange(ctx.db, request.communityId));
   return { request, at, spec, key: `${ctx.db.dataVersion}|${JSON.stringify(spec)}`, range };
 }
 

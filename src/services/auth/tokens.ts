@@ -3,6 +3,7 @@
  * enough for high-entropy secrets, unlike passwords). Each carries a role and its communities.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { LruCache } from '../../compute/lru.ts';
 import type { Database } from '../../db/database.ts';
 import { countActiveAdmins, createToken as insert, findToken, listTokens as list, revokeToken as revoke, type TokenRecord } from '../../db/repositories/tokens.ts';
 import { unauthenticated } from '../../domain/errors.ts';
@@ -22,7 +23,11 @@ export async function createToken(db: Database, args: { role: Role; communities:
 
 export const listTokens = (db: Database) => db.read((tx) => list(tx));
 
-export const revokeToken = (db: Database, id: string) => db.write((tx) => revoke(tx, id, new Date()));
+export async function revokeToken(db: Database, id: string): Promise<TokenRecord | null> {
+  const record = await db.write((tx) => revoke(tx, id, new Date()));
+  principalsOf(db).clear();
+  return record;
+}
 
 /** The first start (or after the last all-community ADMIN token was revoked): create one. */
 export async function ensureAdminToken(db: Database): Promise<string | null> {
@@ -32,10 +37,32 @@ export async function ensureAdminToken(db: Database): Promise<string | null> {
   return token;
 }
 
+/**
+ * How long a known token's principal is kept in this process before it is looked up again. Every
+ * request names its token, and looking it up in Neo4j cost as much as answering a cached analysis;
+ * the price is that a token revoked by another process (the token CLI) still works here for up to
+ * this long. A revocation in this process clears the cache at once. Unknown tokens are never cached.
+ */
+export const TOKEN_CACHE_SECONDS = 5;
+const TOKEN_CACHE_SIZE = 10_000;
+
+const caches = new WeakMap<Database, LruCache<Principal>>();
+function principalsOf(db: Database): LruCache<Principal> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new LruCache<Principal>(TOKEN_CACHE_SIZE, TOKEN_CACHE_SECONDS * 1000)));
+  return cache;
+}
+
 export async function authenticate(db: Database, authorization: string | undefined): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw unauthenticated();
-  const record = await db.read((tx) => findToken(tx, hashToken(match[1]!)));
+  const hash = hashToken(match[1]!);
+  const cache = principalsOf(db);
+  const known = cache.get(hash);
+  if (known) return known;
+  const record = await db.read((tx) => findToken(tx, hash));
   if (!record) throw unauthenticated('Unknown or revoked token / 令牌无效或已撤销');
-  return { tokenId: record.id, role: record.role as Role, communities: record.communities };
+  const principal: Principal = Object.freeze({ tokenId: record.id, role: record.role as Role, communities: Object.freeze([...record.communities]) });
+  cache.set(hash, principal);
+  return principal;
 }

@@ -3,7 +3,7 @@
  * against the real server. The tokens this file creates are deleted afterwards (tests own their data).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../../src/services/auth/tokens.ts';
+import { hashToken, revokeToken, TOKEN_CACHE_SECONDS } from '../../../src/services/auth/tokens.ts';
 import { codeOf, neo4jUri, post, startTestApi, uniqueId, type TestApi } from '../../helpers/api.ts';
 import { runCli } from '../../helpers/cli.ts';
 
@@ -79,16 +79,35 @@ describe('npm run token (src/cli/token.ts)', () => {
     expect(run.stdout).not.toMatch(/\b[0-9a-f]{64}\b/);
   });
 
-  it('revoke makes the same token UNAUTHENTICATED, and list shows when', async () => {
+  it('revoke makes the same token UNAUTHENTICATED within the server\'s token cache time, and list shows when', async () => {
+    expect((await me(api, token)).status).toBe(200); // known to the server, so cached there
     const run = await cli('revoke', id);
     expect(run.code, run.stderr).toBe(0);
-    const res = await me(api, token);
+    const revokedAt = Date.now();
+    let res = await me(api, token);
+    while (res.status === 200 && Date.now() - revokedAt < (TOKEN_CACHE_SECONDS + 2) * 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      res = await me(api, token);
+    }
     expect(res.status).toBe(401);
     expect(codeOf(res.body)).toBe('UNAUTHENTICATED');
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual((TOKEN_CACHE_SECONDS + 1) * 1000);
 
     const listed = await cli('list');
     const line = listed.stdout.split('\n').find((l) => l.startsWith(id)) ?? '';
     expect(line).toMatch(/\d{4}-\d\d-\d\dT\S+\s+\d{4}-\d\d-\d\dT\S+$/); // created and revoked dates
+  });
+
+  it('a token revoked by the server\'s own process stops at once, cache or not', async () => {
+    const run = await cli('create', '--role', 'ANALYST', '--communities', c1);
+    const own = tokenIn(run.stdout) ?? '';
+    const ownId = idIn(run.stdout) ?? '';
+    created.push(ownId);
+    expect((await me(api, own)).status).toBe(200);
+    expect((await revokeToken(api.db, ownId))?.id).toBe(ownId);
+    const res = await me(api, own);
+    expect(res.status).toBe(401);
+    expect(codeOf(res.body)).toBe('UNAUTHENTICATED');
   });
 
   it('revoke of an unknown id exits 1', async () => {
