@@ -75,6 +75,8 @@ const schema = z.object({
   REWEAVE_SANDBOX: flag(),
   /** Record every mutation in the audit log (default on). */
   REWEAVE_AUDIT: flag(),
+  /** Read every community's tie timeline (the dashboard's map) into the cache at start-up (default on). */
+  REWEAVE_WARM_TIMELINES: flag(),
   NODE_ENV: unsetIfBlank(z.string().optional()),
   /** Heap and page cache of the local Neo4j, in MB (defaults in src/db/local: modest, for a laptop). */
   REWEAVE_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65536).optional(),

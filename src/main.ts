@@ -9,8 +9,10 @@ import { analyticsSettings, demoEnd, loadConfig, securitySettings } from './conf
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureAdminToken } from './services/auth/tokens.ts';
+import { ALL_COMMUNITIES } from './domain/permissions.ts';
 import { loadDemoIfEmpty } from './services/demo/load-demo.ts';
 import { startApp } from './server/app.ts';
+import { warmTieTimelines } from './services/analytics/warm-timelines.ts';
 import { stopOn } from './cli/stop-signals.ts';
 
 const log = (line: string) => console.log(`[reweave] ${line}`);
@@ -67,12 +69,22 @@ async function main(): Promise<void> {
     log(`  ${token}`);
   }
 
-  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: await pseudonymSecret(connection.dataRoot), analytics: analyticsSettings(config), security: securitySettings(config) });
+  const secret = await pseudonymSecret(connection.dataRoot);
+  app = await startApp(db, { port: config.PORT, host: config.HOST, pseudonymSecret: secret, analytics: analyticsSettings(config), security: securitySettings(config) });
   log(`GraphQL at ${app.url}/graphql, health at ${app.url}/health`);
+
+  // Once the data is in, the dashboard's map history of every community is read into the cache, so
+  // the first sign-in does not pay for a database just started (services/analytics/warm-timelines.ts).
+  const warm = () => {
+    if (config.REWEAVE_WARM_TIMELINES === false) return;
+    const system = { db, principal: { tokenId: 'start-up', role: 'ADMIN' as const, communities: [ALL_COMMUNITIES] }, now: () => new Date(), pseudonymSecret: secret, analytics: analyticsSettings(config) };
+    warmTieTimelines(system, log).catch((error: unknown) => log(`map histories not warmed: ${(error as Error).message.split('\n')[0]}`));
+  };
 
   // The demo loads while the service already answers, so the first start is not held up by it.
   const preset = process.argv.includes('--no-demo') ? 'off' : config.REWEAVE_DEMO;
-  if (preset !== 'off') {
+  if (preset === 'off') warm();
+  else {
     let lastLog = 0;
     loadDemoIfEmpty(db, preset, {
       end: demoEnd(config),
@@ -86,7 +98,8 @@ async function main(): Promise<void> {
       .then((demo) => {
         if (demo) log(`Loaded the synthetic demo community "${preset}", three years up to ${demo.end} (${demo.summary.totals.created} nodes and relationships, ${demo.summary.seconds.toFixed(1)} s). It is generated, not real data. / 已载入合成演示社区（截至 ${demo.end} 的三年）`);
       })
-      .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`));
+      .catch((error: unknown) => log(`demo: not loaded: ${(error as Error).message}`))
+      .finally(warm);
   }
 
 }

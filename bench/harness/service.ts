@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -26,8 +27,9 @@ export interface ServiceOptions {
   port: number;
   /** The service's own folder (admin token, pseudonym key); a temporary one when absent, removed at stop. */
   dataDir?: string;
-  /** Where the service's stderr goes; its stdout is dropped. */
+  /** Where the service's stderr goes; its stdout is dropped unless onLog takes its lines. */
   stderr?: 'inherit' | 'ignore';
+  onLog?: (line: string) => void;
 }
 
 export async function startService(options: ServiceOptions): Promise<BenchService> {
@@ -40,8 +42,12 @@ export async function startService(options: ServiceOptions): Promise<BenchServic
       ...process.env, NODE_ENV: 'production', PORT: String(options.port), HOST: '127.0.0.1', REWEAVE_DATA_DIR: dataDir, REWEAVE_RATE_LIMIT_POINTS: '0',
       NEO4J_URI: options.neo4j.uri, NEO4J_USERNAME: options.neo4j.auth.username, NEO4J_PASSWORD: options.neo4j.auth.password,
     },
-    stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
+    stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', options.stderr ?? 'inherit'],
   });
+  if (options.onLog && child.stdout) {
+    const onLog = options.onLog;
+    createInterface({ input: child.stdout }).on('line', (line) => onLog(line));
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,

@@ -18,8 +18,9 @@ import { NODE_LABELS } from '../domain/model.ts';
 import type { Database } from '../db/database.ts';
 import {
   streamAcquaintances, streamAttendances, streamExchanges, streamMemberships, streamNodeFields, streamNodes, streamProjectWorkers, streamRels,
-  type NodeRow, type NodeTimeParams, type OnBatch, type RelRow, type TimeParams,
+  type GroupRow, type NodeRow, type NodeTimeParams, type OnBatch, type RelRow, type TimeParams,
 } from '../db/repositories/graph.ts';
+import { timelineAcquaintances, timelineAttendances, timelineExchanges, timelineMemberships, timelineProjectWorkers, timelineResidents } from '../db/repositories/timeline.ts';
 import { FullGraphBuilder, relTypesByStartLabel } from './full.ts';
 import { resolveSpec, type NetworkSpec, type ResolvedSpec } from './spec.ts';
 import { TieTimelineBuilder, type TieTimeline } from './timeline.ts';
@@ -120,10 +121,39 @@ export async function projectTieCsr(db: Database, spec: NetworkSpec, onProgress?
  * with the spans in which it is in force, from one read of all the rows with no cut-off. The spec's
  * window and asOf are ignored; its sources and maxActivitySize apply.
  */
+/**
+ * The tie timeline reads the whole history with the flat statements of cypher/timeline/ (one per
+ * source, run at once), not the paged reads of a window: see src/db/repositories/timeline.ts. The
+ * residents go into the builder first (a tie counts only between residents it knows), then the
+ * sources in a fixed order, so the answer does not depend on which read came back first.
+ */
 export async function projectTieTimeline(db: Database, spec: NetworkSpec, onProgress?: (rows: number) => void): Promise<TieTimeline> {
   const resolved = resolveSpec({ ...spec, network: 'TIES', window: null, asOf: null });
   const builder = new TieTimelineBuilder(resolved);
-  await readTies(db, [builder], resolved.communityId, timeParams(resolved), counter(undefined, onProgress));
+  const { communityId } = resolved;
+  let read = 0;
+  const counted = async <T>(rows: Promise<T[]>, size: (rows: T[]) => number = (r) => r.length): Promise<T[]> => {
+    const got = await rows;
+    read += size(got);
+    onProgress?.(read);
+    return got;
+  };
+  const members = (groups: GroupRow<unknown>[]) => groups.reduce((sum, g) => sum + g.members.length, 0);
+  const none = Promise.resolve([]);
+  const [residents, acquaintances, memberships, attendances, exchanges, work] = await Promise.all([
+    counted(timelineResidents(db, communityId, RESIDENT_ATTRIBUTES)),
+    builder.uses('acquaintance') ? counted(timelineAcquaintances(db, communityId)) : none,
+    builder.uses('comembership') ? counted(timelineMemberships(db, communityId), members) : none,
+    builder.uses('coattendance') ? counted(timelineAttendances(db, communityId), members) : none,
+    builder.uses('exchange') ? counted(timelineExchanges(db, communityId)) : none,
+    builder.uses('cowork') ? counted(timelineProjectWorkers(db, communityId, WORK_ROLES), members) : none,
+  ]);
+  builder.addResidents(residents);
+  builder.addAcquaintances(acquaintances);
+  builder.addMemberships(memberships);
+  builder.addAttendances(attendances);
+  builder.addExchanges(exchanges);
+  builder.addProjectWork(work);
   return builder.finish();
 }
 

@@ -4,8 +4,11 @@
  * the caller's scope is checked, bad input names its field, RESEARCHER tokens get pseudonyms.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_COMMUNITIES } from '../../../src/domain/permissions.ts';
+import { tieTimeline } from '../../../src/services/analytics/tie-timeline.ts';
+import { warmTieTimelines } from '../../../src/services/analytics/warm-timelines.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
-import { codeOf, startTestApi, type TestApi } from '../../helpers/api.ts';
+import { codeOf, startTestApi, testDatabase, type TestApi } from '../../helpers/api.ts';
 import { SHARED_DEMO, SHARED_DEMO_END } from '../../helpers/demo.ts';
 
 const TIMELINE = `query($c: ID!, $sources: TieSourcesInput) { tieTimeline(communityId: $c, sources: $sources) {
@@ -113,4 +116,27 @@ describe('tieTimeline', () => {
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.extensions!.fieldPath).toEqual(['sources', 'exchange']);
   });
+
+  it('is read into the cache by the start-up warm-up: the first request after it sends no timeline statement', async () => {
+    const contextOf = (db: ReturnType<typeof testDatabase>) => ({ db, principal: { tokenId: 'test', role: 'ADMIN' as const, communities: [ALL_COMMUNITIES] }, now: () => new Date(), pseudonymSecret: 'test' });
+    const cold = testDatabase();
+    const warm = testDatabase();
+    try {
+      const before = cold.roundTrips;
+      const coldAnswer = await tieTimeline(contextOf(cold), { communityId: SHARED_DEMO });
+      const coldTrips = cold.roundTrips - before;
+      const lines: string[] = [];
+      const warmed = await warmTieTimelines(contextOf(warm), (line) => lines.push(line), [SHARED_DEMO, 'no-such-community']);
+      expect(warmed.map((w) => [w.communityId, w.residents, w.ties])).toEqual([[SHARED_DEMO, coldAnswer.residents.length, coldAnswer.ties.a.length]]);
+      expect(lines[1]).toContain('no-such-community not warmed');
+      const after = warm.roundTrips;
+      const warmAnswer = await tieTimeline(contextOf(warm), { communityId: SHARED_DEMO });
+      // A read sends one statement per tie source and one for the residents (six with the default sources).
+      expect(coldTrips - (warm.roundTrips - after)).toBeGreaterThanOrEqual(6);
+      expect(warmAnswer.ties).toEqual(coldAnswer.ties);
+    } finally {
+      await cold.close();
+      await warm.close();
+    }
+  }, 120_000);
 });
