@@ -142,9 +142,6 @@ async function run(browser: Browser, neo4j: { uri: string; auth: { username: str
     lines.push(line);
   };
   if (values.cold) process.env.REWEAVE_WARM_TIMELINES = 'off';
-  // The page reads the API's enum descriptions by introspection, which NODE_ENV=production (the
-  // harness's setting) switches off unless the operator switches it on.
-  process.env.REWEAVE_INTROSPECTION = 'on';
   let warmed: (line: string) => void = () => {};
   const warmedLine = new Promise<string>((resolve) => (warmed = resolve));
   const service = await startService({

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
-/** The built page also carries the vocabulary labels, so that file counts as a source too. */
-const EXTRA_SOURCES = [path.resolve(WEB_DIR, '..', 'src', 'domain', 'vocabulary.ts'), path.resolve(WEB_DIR, '..', 'package-lock.json')];
+/** The built page also carries the vocabulary labels and the schema's enum descriptions, so those files count as sources too. */
+const EXTRA_SOURCES = [path.resolve(WEB_DIR, '..', 'src', 'domain', 'vocabulary.ts'), path.resolve(WEB_DIR, '..', 'docs', 'schema.graphql'), path.resolve(WEB_DIR, '..', 'package-lock.json')];
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -1,10 +1,13 @@
 /**
  * Labels of the API's own enums that the shared vocabulary table does not hold (promotion features,
- * dependence criteria, publicness components …): read once from the schema's enum descriptions,
- * which are written "English / 中文", so the page names each value exactly as the API documents it.
+ * dependence criteria, publicness components …): the schema's enum descriptions, which are written
+ * "English / 中文", so the page names each value exactly as the API documents it. They are built into
+ * the page (web/vite.config.ts reads them from docs/schema.graphql), not read by introspection, which
+ * production switches off.
  */
-import { gql } from './api.ts';
 import { currentLang } from './i18n.ts';
+
+declare const __API_ENUM_DESCRIPTIONS__: Record<string, Record<string, string>>;
 
 export const API_ENUMS = ['PromotionFeature', 'DependenceCriterion', 'PublicnessComponent', 'PartnerExitReason'] as const;
 export type ApiEnum = (typeof API_ENUMS)[number];
@@ -20,10 +23,8 @@ export function splitDescription(description: string): { zh: string; en: string 
 
 export async function loadApiEnums(): Promise<void> {
   if (words.size > 0) return;
-  const query = `{ ${API_ENUMS.map((name) => `${name}: __type(name: "${name}") { enumValues { name description } }`).join(' ')} }`;
-  const data = await gql<Record<ApiEnum, { enumValues: { name: string; description: string | null }[] } | null>>(query);
   for (const name of API_ENUMS) {
-    for (const v of data[name]?.enumValues ?? []) words.set(`${name}.${v.name}`, splitDescription(v.description ?? v.name));
+    for (const [value, description] of Object.entries(__API_ENUM_DESCRIPTIONS__[name] ?? {})) words.set(`${name}.${value}`, splitDescription(description));
   }
 }
 
