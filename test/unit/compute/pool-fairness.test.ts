@@ -9,7 +9,11 @@ import { AnalyticsPool } from '../../../src/compute/workers/index.ts';
 const pool = new AnalyticsPool({ size: 1 });
 afterAll(() => pool.close());
 
-/** A ring of n nodes with chords, in two groups: enough edges that many permutations take a while. */
+/**
+ * A ring of n nodes with chords, in two groups: enough edges that many permutations take a while —
+ * seconds, well past a fresh thread's start-up for the short call even on a loaded machine (with
+ * 3,000 permutations the long call once finished first).
+ */
 function ring(n: number): UndirectedGraph {
   const g = new UndirectedGraph();
   for (let i = 0; i < n; i += 1) g.addNode(`n${i}`, { g: i % 2 === 0 ? 'a' : 'b' });
@@ -24,7 +28,7 @@ it('answers a short call while a long one holds the only thread, then ends the e
   const big = ring(3000).export();
   const small = ring(20).export();
   const order: string[] = [];
-  const long = pool.runTask('eiIndex', big, { group: 'g', permutations: 3000, seed: 1 }).then(() => order.push('long'));
+  const long = pool.runTask('eiIndex', big, { group: 'g', permutations: 60_000, seed: 1 }).then(() => order.push('long'));
   // Let the long call reach its thread first.
   await new Promise((r) => setTimeout(r, 300));
   const started = performance.now();
