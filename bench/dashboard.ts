@@ -22,7 +22,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import { CHROMIUM, launchChromium, moveSlider } from '../test/helpers/map-page.ts';
 import { ensureWebBuilt } from '../scripts/build-web.ts';
 import { Database } from '../src/db/database.ts';
 import type { DemoPreset } from '../src/demo/generate.ts';
@@ -44,7 +45,6 @@ const { values } = parseArgs({
 const preset = values.preset as DemoPreset;
 if (preset !== 'small' && preset !== 'beizhan') throw new Error('--preset is small or beizhan');
 const communityId = `demo-${preset}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 600_000);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
@@ -186,12 +186,7 @@ async function run(browser: Browser, neo4j: { uri: string; auth: { username: str
 
     const before = await page.evaluate(() => Number(document.querySelector<HTMLElement>('section.map')!.dataset.draw));
     const began = performance.now();
-    await page.evaluate(() => {
-      const slider = document.querySelector<HTMLInputElement>('[data-testid=slider]')!;
-      slider.value = String(Math.round(Number(slider.max) / 3));
-      slider.dispatchEvent(new Event('input'));
-      slider.dispatchEvent(new Event('change'));
-    });
+    await moveSlider(page, 1 / 3);
     const step = await drawn(page, before);
     say(`run ${index}: slider step to a third ${((performance.now() - began) / 1000).toFixed(2)} s (${step.nodes} residents, ${step.edges} ties); page: draw ${step.timing} — load ${load()}`);
     await page.close();
@@ -207,7 +202,7 @@ async function main(): Promise<void> {
   const neo4jPort = Number(values['neo4j-port'] ?? (preset === 'small' ? 7731 : 7732));
   const neo4j = await demoNeo4j({ bench: 'dash', preset, port: neo4jPort, reuse: values.reuse, keep: values.keep });
   // WebGL without a GPU: SwiftShader through ANGLE, as in the browser test.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'] });
+  const browser = await launchChromium();
   try {
     const db = new Database({ uri: neo4j.uri, username: neo4j.auth.username, password: neo4j.auth.password, retrySeconds: 30 });
     const token = (await createToken(db, { role: 'ANALYST', communities: [communityId], name: 'bench dashboard' })).token;

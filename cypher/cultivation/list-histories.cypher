@@ -2,8 +2,8 @@
 //   previous page, '' first), $limit, $field (the state field), $fields (other properties to return, in order)
 // returns: id, createdAt (ms since the epoch as a float; null when the node's start is unknown), endedAt (ms or null),
 //   current (the field's stored value), values (the $fields in order) — one row per node of the community, ordered by
-//   id (the page cursor). The field's changes come from list-changes, in one read: a pattern comprehension here would
-//   walk every node's relationships to find the few that have changed (src/db/repositories/cultivation.ts).
+//   id (the page cursor). The field's changes come from list-changes, in one read from the community's node, where the
+//   few changed nodes' CHANGED relationships end (src/db/repositories/cultivation.ts).
 MATCH (n:{{label}})
 WHERE n.communityId = $communityId AND n.id > $after
 WITH n ORDER BY n.id LIMIT toInteger($limit)

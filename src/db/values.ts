@@ -28,8 +28,8 @@ export function fromNeo4j(value: unknown): Plain {
     return new Date((value as { toString(): string }).toString().replace(/\[.*\]$/, ''));
   }
   if (Array.isArray(value)) {
-    // In place: the driver's lists are this read's own, and copying hundreds of thousands of small
-    // lists (a projection's tie rows) doubled the garbage of a large read.
+    // In place: the driver's lists are this read's own, and a copy of each of a projection's
+    // hundreds of thousands of small tie rows is garbage the read need not make.
     for (let i = 0; i < value.length; i += 1) value[i] = fromNeo4j(value[i]);
     return value as Plain;
   }

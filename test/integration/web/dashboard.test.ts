@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, moveSlider } from '../../helpers/map-page.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../src/db/local/paths.ts';
 import { createToken } from '../../../src/services/auth/tokens.ts';
@@ -21,7 +22,6 @@ import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { ensureWebBuilt } from '../../../scripts/build-web.ts';
 import { startTestApi, type TestApi } from '../../helpers/api.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (!present && process.env.CI) throw new Error(`chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs Debian's chromium package)`);
 if (!present) console.warn(`[dashboard test] skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -109,7 +109,7 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     api = await startTestApi();
     analyst = (await createToken(api.db, { role: 'ANALYST', communities: [demo], name: 'dashboard test' })).token;
     // WebGL without a GPU: SwiftShader through ANGLE.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'] });
+    browser = await launchChromium();
     // The demo load dominates: about 130 s on an idle 2-core machine, over 300 s under heavy load.
   }, 900_000);
 
@@ -146,12 +146,7 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
 
     // A third of the way along the slider the community had fewer ties.
     const stepStarted = Date.now();
-    await page.evaluate(() => {
-      const slider = document.querySelector<HTMLInputElement>('[data-testid=slider]')!;
-      slider.value = String(Math.round(Number(slider.max) / 3));
-      slider.dispatchEvent(new Event('input'));
-      slider.dispatchEvent(new Event('change'));
-    });
+    await moveSlider(page, 1 / 3);
     const earlier = await drawn(page, first.draw);
     const stepMs = Date.now() - stepStarted;
     expect(Date.parse(earlier.asOf)).toBeLessThan(Date.parse(first.asOf));
