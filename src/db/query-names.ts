@@ -64,6 +64,7 @@ export const QUERY_NAMES = [
   'nodes/delete-node',
   'nodes/get-history',
   'nodes/get-nodes',
+  'nodes/get-nodes-with-edges',
   'nodes/list-nodes',
   'nodes/update-node',
   'privacy/list-quasi-identifiers',

@@ -370,8 +370,14 @@ export function stateProps(label: NodeLabel): string[] {
 }
 
 /** Relationship kinds that start or end at a label: drives the nested fields on each node type. */
-export function relsTouching(label: NodeLabel): { kind: RelKind; direction: 'out' | 'in' }[] {
-  const found: { kind: RelKind; direction: 'out' | 'in' }[] = [];
+/** A relationship field of a node: the kind, and which way it leaves the node. */
+export interface EdgeField {
+  kind: RelKind;
+  direction: 'out' | 'in';
+}
+
+export function relsTouching(label: NodeLabel): EdgeField[] {
+  const found: EdgeField[] = [];
   for (const kind of REL_KINDS) {
     const spec = relSpec(kind);
     if (spec.from.includes(label)) found.push({ kind, direction: 'out' });

@@ -2,6 +2,7 @@
  * Query, Mutation and type resolvers for every node label of the model. Each one parses its
  * arguments with zod and calls one service; nested relationship fields go through the loaders.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS, REL_SPECS, relsTouching, stateProps, type NodeLabel } from '../domain/model.ts';
 import { idArg, pageArgs } from '../schema/inputs.ts';
 import { parse } from '../schema/parse.ts';
@@ -15,6 +16,7 @@ import type { NodeRecord } from '../domain/records.ts';
 import type { GraphQLContext, ResolverMap } from './context.ts';
 import { createSchemas, filterSchemas, updateSchemas } from './inputs.ts';
 import { edgeToRel } from './rel-view.ts';
+import { askedEdgeFields } from './lookahead.ts';
 
 type Args = Record<string, unknown>;
 
@@ -48,8 +50,8 @@ export function nodeResolvers(): ResolverMap {
     Node: { __resolveType: (node: NodeRecord) => node._label },
   };
   for (const label of NODE_LABELS) {
-    Query[gqlNames.byId(label)] = (_: unknown, args: Args, ctx: GraphQLContext) =>
-      ctx.loaders.node(label, parse(idArg, args).id);
+    Query[gqlNames.byId(label)] = (_: unknown, args: Args, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+      ctx.loaders.nodeWith(label, parse(idArg, args).id, askedEdgeFields(label, info));
     Query[gqlNames.list(label)] = (_: unknown, args: Args, ctx: GraphQLContext) => {
       const page = parse(pageArgs, { first: args.first, after: args.after });
       const filter = parse(filterSchemas[label], args.filter, ['filter']) as Args | null | undefined;

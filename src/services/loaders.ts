@@ -6,8 +6,8 @@
 import DataLoader from 'dataloader';
 import { forbidden } from '../domain/errors.ts';
 import { inScope, mayReadIdentity } from '../domain/permissions.ts';
-import type { NodeLabel, RelKind } from '../domain/model.ts';
-import { getHistory, getNodes, type StateChange } from '../db/repositories/nodes.ts';
+import { REL_SPECS, type EdgeField, type NodeLabel, type RelKind } from '../domain/model.ts';
+import { getHistory, getNodes, getNodesWithEdges, type StateChange } from '../db/repositories/nodes.ts';
 import { listEdges, type EdgeRow } from '../db/repositories/rels.ts';
 import { getIdentities } from '../db/repositories/identity.ts';
 import type { NodeRecord, Props } from '../db/repositories/records.ts';
@@ -35,11 +35,7 @@ export class Loaders {
    * answer, so that reading by id cannot tell which ids exist elsewhere.
    */
   async node(label: NodeLabel, id: string): Promise<NodeRecord | null> {
-    const node = await this.get<NodeRecord | null>(`node:${label}`, async (ids) => {
-      const found = await this.ctx.db.read((tx) => getNodes(tx, label, ids));
-      const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx, n)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }).load(id);
+    const node = await this.nodeLoader(label).load(id);
     return node && this.visible(node) ? node : null;
   }
 
@@ -48,17 +44,63 @@ export class Loaders {
     this.loaders.get(`node:${node._label}`)?.prime(node.id, node);
   }
 
+  /**
+   * A node by id, as node(), with the relationships of `fields` read in the same statement and kept
+   * for edges() to answer: what a by-id query asks of its node's relationship fields costs one
+   * transaction, not one per field. Fields of the same type and direction after the first are left
+   * to edges() (the statement tells relationships apart by type).
+   */
+  async nodeWith(label: NodeLabel, id: string, fields: readonly EdgeField[]): Promise<NodeRecord | null> {
+    const seen = new Set<string>();
+    const read = fields.filter((f) => {
+      const key = `${REL_SPECS[f.kind].type}:${f.direction}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (read.length === 0) return this.node(label, id);
+    const key = read.map((f) => `${f.kind}:${f.direction}`).join(',');
+    const node = await this.get<NodeRecord | null>(`node-with:${label}:${key}`, async (ids) => {
+      const found = await this.ctx.db.read((tx) => getNodesWithEdges(tx, label, ids, read));
+      const byId = new Map<string, NodeRecord>();
+      for (const row of found) {
+        const shaped = shapeNode(this.ctx, row.node);
+        byId.set(row.node.id, shaped);
+        this.nodeLoader(label).prime(row.node.id, shaped);
+        read.forEach((f, i) => {
+          const rows = row.edges[i]!.map((e) => ({ key: row.node.id, ...e }));
+          this.edgeLoader(f.kind, f.direction, label).prime(row.node.id, this.shapeEdges(rows));
+        });
+      }
+      return ids.map((id) => byId.get(id) ?? null);
+    }).load(id);
+    return node && this.visible(node) ? node : null;
+  }
+
   async edges(kind: RelKind, direction: 'out' | 'in', label: NodeLabel, id: string): Promise<EdgeRow[]> {
-    const rows = await this.get<EdgeRow[]>(`edges:${kind}:${direction}:${label}`, async (ids) => {
+    return this.edgeLoader(kind, direction, label).load(id);
+  }
+
+  private nodeLoader(label: NodeLabel): DataLoader<string, NodeRecord | null> {
+    return this.get<NodeRecord | null>(`node:${label}`, async (ids) => {
+      const found = await this.ctx.db.read((tx) => getNodes(tx, label, ids));
+      const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx, n)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  private edgeLoader(kind: RelKind, direction: 'out' | 'in', label: NodeLabel): DataLoader<string, EdgeRow[]> {
+    return this.get<EdgeRow[]>(`edges:${kind}:${direction}:${label}`, async (ids) => {
       const found = await this.ctx.db.read((tx) => listEdges(tx, kind, direction, label, ids));
       const byKey = new Map<string, EdgeRow[]>(ids.map((k) => [k, []]));
-      for (const row of found) {
-        if (!this.visible(row.node)) continue;
-        byKey.get(row.key)?.push({ ...row, rel: shapeRel(this.ctx, row.rel), node: shapeNode(this.ctx, row.node) });
-      }
-      return ids.map((k) => byKey.get(k) ?? []);
-    }).load(id);
-    return rows;
+      for (const row of found) byKey.get(row.key)?.push(row);
+      return ids.map((k) => this.shapeEdges(byKey.get(k) ?? []));
+    });
+  }
+
+  /** Scope and shape of a node's relationship rows, as read by either statement. */
+  private shapeEdges(rows: readonly EdgeRow[]): EdgeRow[] {
+    return rows.filter((row) => this.visible(row.node)).map((row) => ({ ...row, rel: shapeRel(this.ctx, row.rel), node: shapeNode(this.ctx, row.node) }));
   }
 
   history(label: NodeLabel, id: string): Promise<StateChange[]> {

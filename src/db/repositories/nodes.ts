@@ -1,7 +1,8 @@
 /** Node reads and writes for every label of the model, through the generic cypher/nodes/* templates. */
-import { NODE_LABELS, type NodeLabel } from '../../domain/model.ts';
+import { NODE_LABELS, REL_SPECS, type EdgeField, type NodeLabel } from '../../domain/model.ts';
+import type { Plain } from '../../domain/records.ts';
 import type { Tx } from '../database.ts';
-import { asNodeOf, type NodeRecord, type Props } from './records.ts';
+import { asNode, asNodeOf, asRel, type NodeRecord, type Props, type RelRecord } from './records.ts';
 
 export interface ListQuery {
   communityIds: string[] | null;
@@ -42,6 +43,36 @@ export async function countCommunityMembers(tx: Tx, communityId: string): Promis
 export async function getNodes(tx: Tx, label: NodeLabel, ids: readonly string[]): Promise<NodeRecord[]> {
   const rows = await tx.run('nodes/get-nodes', { ids }, slot(label));
   return rows.map((r) => asNodeOf(label, r.node));
+}
+
+export interface NodeWithEdges {
+  node: NodeRecord;
+  /** Per field, in the order asked, the relationships and the nodes at their other ends. */
+  edges: { rel: RelRecord; node: NodeRecord }[][];
+}
+
+/**
+ * Nodes by id with the relationships of `fields`, in one statement. The fields must differ in type
+ * or direction (the returned type tells them apart); a relationship whose other end carries none of
+ * the field's labels is not the field's (MEMBER_OF joins residents to organisations and
+ * organisations to joint conferences), as rels/list-out and list-in would not return it either.
+ */
+export async function getNodesWithEdges(tx: Tx, label: NodeLabel, ids: readonly string[], fields: readonly EdgeField[]): Promise<NodeWithEdges[]> {
+  const typesOf = (direction: 'out' | 'in') => fields.filter((f) => f.direction === direction).map((f) => REL_SPECS[f.kind].type);
+  const rows = await tx.run('nodes/get-nodes-with-edges', { ids, outTypes: typesOf('out'), inTypes: typesOf('in') }, slot(label));
+  return rows.map((row) => ({
+    node: asNodeOf(label, row.node),
+    edges: fields.map((field) => {
+      const spec = REL_SPECS[field.kind];
+      const others: readonly string[] = field.direction === 'out' ? spec.to : spec.from;
+      const found = (field.direction === 'out' ? row.outEdges : row.inEdges) as { type: string; rel: Plain; node: Plain; labels: Plain }[];
+      return found.flatMap((e) => {
+        if (e.type !== spec.type) return [];
+        const node = asNode(e.node, e.labels);
+        return node && others.includes(node._label) ? [{ rel: asRel(field.kind, e.rel), node }] : [];
+      });
+    }),
+  }));
 }
 
 export async function listNodes(tx: Tx, label: NodeLabel, query: ListQuery): Promise<NodeRecord[]> {
