@@ -20,6 +20,7 @@ import { Loaders } from '../services/loaders.ts';
 import { health } from '../services/system/health.ts';
 import { CLIENT_GONE, formatError } from './format-error.ts';
 import { serveStatic } from './static.ts';
+import { admit } from './admission.ts';
 import { REPO_ROOT } from '../db/local/paths.ts';
 import { closeAnalyticsPool } from '../compute/workers/index.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../compute/settings.ts';
@@ -133,6 +134,7 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     res.on('close', () => {
       if (!res.writableFinished) gone.abort(Object.assign(new Error('the client disconnected / 客户端已断开'), { name: CLIENT_GONE }));
     });
+    await admit();
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => context(req, gone.signal),
