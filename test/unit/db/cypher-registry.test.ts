@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CYPHER_DIR, CypherRegistry, cypherFilesOnDisk } from '../../../src/db/cypher-registry.ts';
 import { QUERY_NAMES } from '../../../src/db/query-names.ts';
-import { loadMigrations } from '../../../src/db/migrate.ts';
+import { loadMigrations, migrationPlan } from '../../../src/db/migrate.ts';
 
 const SRC_DIR = fileURLToPath(new URL('../../../src/', import.meta.url));
 const QUERY_NAMES_FILE = join(SRC_DIR, 'db', 'query-names.ts');
@@ -114,9 +114,13 @@ describe('CypherRegistry', () => {
 describe('loadMigrations', () => {
   const migrations = loadMigrations();
 
-  it('returns versions in ascending order starting at 1, without gaps', () => {
+  it('returns versions in ascending order; with the data migrations they run from 1 without gaps', () => {
     expect(migrations.length).toBeGreaterThan(0);
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    const plan = migrationPlan().map((m) => m.version);
+    expect(plan).toEqual(plan.map((_, i) => i + 1));
+    expect(plan).toEqual(expect.arrayContaining(versions));
   });
 
   it('names each migration after its file', () => {
