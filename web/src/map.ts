@@ -5,13 +5,18 @@
  * comes in one answer (tieTimeline, timeline.ts); a date of the slider is a filter of it, applied to
  * the drawn graph as a difference (ties and residents added and removed), with no request, no new
  * layout and residents where they were, so moving the slider shows ties appearing and going.
+ *
+ * A large community (more than COLLAPSE_ABOVE residents at some time) is drawn collapsed, one node
+ * per housing area, from the history collapsed on the server (groupTimeline, groups.ts): the page
+ * never holds its every resident and tie. A click on an area fetches that area's timeline alone
+ * (tieTimeline with housingArea) and draws its residents; the slider works on both the same way.
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { gql } from './api.ts';
-import { collapse } from './collapse.ts';
+import { GroupTimeline, type GroupsAt } from './groups.ts';
 import { analyticsTerm, t, term, terms, type WordKey } from './i18n.ts';
 import { residentPanel } from './panel.ts';
 import { Timeline } from './timeline.ts';
@@ -64,7 +69,14 @@ export class NetworkMap {
   private layout: FA2Layout | undefined;
   private layoutTimer: number | undefined;
   private readonly positions = new Map<string, [number, number]>();
+  /** The history the residents are drawn from: the community's, or (a large one's drill-down) one area's. */
   private timeline: Timeline | undefined;
+  /** What `timeline` covers: null the whole community, else a housing area; undefined while there is none. */
+  private timelineArea: string | null | undefined;
+  private fetching: { area: string | null; timeline: Promise<Timeline> } | undefined;
+  /** A large community's history collapsed by housing area; undefined for a small one. */
+  private groups: GroupTimeline | undefined;
+  private groupsNow: GroupsAt | undefined;
   /** What the slider's date shows: residents and ties in force, as indices into the timeline. */
   private shownNow: { residents: number[]; ties: number[] } = { residents: [], ties: [] };
   private drillArea: string | undefined;
@@ -156,20 +168,33 @@ export class NetworkMap {
       this.graph.clear();
     }
     this.communityId = communityId;
+    this.timeline = undefined;
+    this.timelineArea = undefined;
+    this.fetching = undefined;
+    this.groups = undefined;
     const drawId = ++this.drawn;
     this.loading(drawId);
     try {
-      const { value: timeline, ms } = await timed(() => Timeline.fetch(communityId));
+      // The collapsed history is small: it tells whether the community is large before anything big is asked for.
+      const { value: groups, ms: groupsMs } = await timed(() => GroupTimeline.fetch(communityId));
       if (drawId !== this.drawn) return;
-      this.timeline = timeline;
-      const from = timeline.dataFrom ? Date.parse(timeline.dataFrom.slice(0, 10)) : Date.now();
-      const to = timeline.dataTo ? Date.parse(timeline.dataTo.slice(0, 10)) : Date.now();
+      let fetched: Record<string, number>;
+      if (groups.peakResidents > COLLAPSE_ABOVE) {
+        this.groups = groups;
+        fetched = { ms: Math.round(groupsMs), server: groups.seconds, groups: groups.groupCount, residents: groups.peakResidents };
+      } else {
+        const { value: timeline, ms } = await timed(() => this.timelineFor(null));
+        if (drawId !== this.drawn) return;
+        fetched = { ms: Math.round(groupsMs + ms), groupsMs: Math.round(groupsMs), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length };
+      }
+      const from = groups.dataFrom ? Date.parse(groups.dataFrom.slice(0, 10)) : Date.now();
+      const to = groups.dataTo ? Date.parse(groups.dataTo.slice(0, 10)) : Date.now();
       this.start = from;
       const days = Math.max(0, Math.round((to - from) / DAY));
       this.slider.max = String(days);
       this.slider.value = String(days);
       this.dateLabel.textContent = this.dayOf(days);
-      this.root.dataset.fetch = JSON.stringify({ ms: Math.round(ms), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length });
+      this.root.dataset.fetch = JSON.stringify(fetched);
       await this.draw();
     } catch (error) {
       this.failed(error);
@@ -189,15 +214,47 @@ export class NetworkMap {
     showError(error);
   }
 
+  /** The timeline of the community (area null) or of one area, fetched once for as long as it is shown. */
+  private async timelineFor(area: string | null): Promise<Timeline> {
+    if (this.timeline && this.timelineArea === area) return this.timeline;
+    if (this.fetching?.area !== area) {
+      const fetching = { area, timeline: Timeline.fetch(this.communityId, area) };
+      this.fetching = fetching;
+      fetching.timeline.then(
+        (timeline) => {
+          if (this.fetching !== fetching) return;
+          this.timeline = timeline;
+          this.timelineArea = area;
+          this.fetching = undefined;
+        },
+        () => {
+          if (this.fetching === fetching) this.fetching = undefined;
+        },
+      );
+    }
+    return this.fetching!.timeline;
+  }
+
   /** Shows the network as of the slider's date: a filter of the timeline, applied as a difference. */
   async draw(): Promise<void> {
-    if (!this.timeline) return;
+    if (!this.timeline && !this.groups) return;
     const drawId = ++this.drawn;
     this.loading(drawId);
     this.root.dataset.asOf = this.asOf();
     try {
       const started = performance.now();
-      this.shownNow = this.timeline.at(Date.parse(this.asOf()));
+      const t = Date.parse(this.asOf());
+      this.groupsNow = this.groups?.at(t);
+      if (this.areas()) this.shownNow = { residents: [], ties: [] };
+      else {
+        // A large community's drill-down draws one area's residents; at a date it has few residents, all of them.
+        const area = this.groups ? (this.collapsed() ? this.drillArea! : null) : null;
+        const fetchStarted = performance.now();
+        const timeline = await this.timelineFor(area);
+        if (drawId !== this.drawn) return;
+        if (performance.now() - fetchStarted > 1) this.root.dataset.drillFetch = JSON.stringify({ ms: Math.round(performance.now() - fetchStarted), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length });
+        this.shownNow = timeline.at(t);
+      }
       const filtered = performance.now();
       this.detected.clear();
       this.scores.clear();
@@ -210,14 +267,34 @@ export class NetworkMap {
       // Where a draw's time goes, for the browser test's printed timings.
       this.root.dataset.timing = JSON.stringify({ filter: Math.round(filtered - started), apply: Math.round(performance.now() - filtered) });
       this.note.dataset.state = 'drawn';
-      this.note.textContent = this.collapsed() && this.drillArea === undefined ? t('collapsed') : '';
+      this.showNote();
     } catch (error) {
       this.failed(error);
     }
   }
 
+  /** A large community at the slider's date: drawn by area, or one area at a time. */
   private collapsed(): boolean {
-    return this.shownNow.residents.length > COLLAPSE_ABOVE;
+    return (this.groupsNow?.residents ?? 0) > COLLAPSE_ABOVE;
+  }
+
+  private areas(): boolean {
+    return this.collapsed() && this.drillArea === undefined;
+  }
+
+  private showNote(): void {
+    if (!this.collapsed()) {
+      this.note.textContent = '';
+    } else if (this.drillArea === undefined) {
+      this.note.textContent = t('collapsed');
+    } else {
+      const back = el('button', { type: 'button', 'data-testid': 'back-to-areas' }, [t('backToAreas')]);
+      back.addEventListener('click', () => {
+        this.drillArea = undefined;
+        void this.draw();
+      });
+      this.note.replaceChildren(back);
+    }
   }
 
   /**
@@ -226,9 +303,8 @@ export class NetworkMap {
    * was empty (a new community, a drill-down): a slider step moves nothing that stays.
    */
   private fill(): void {
-    const timeline = this.timeline!;
-    const areas = this.collapsed() && this.drillArea === undefined;
-    const mode = areas ? 'areas' : `residents:${this.drillArea ?? ''}`;
+    const areas = this.areas();
+    const mode = areas ? 'areas' : `residents:${this.timelineArea ?? ''}`;
     this.stopLayout();
     // sigma re-indexes the whole graph on every dropped edge or node: apply the difference with the
     // renderer looking at an empty graph, and index once when it looks back.
@@ -240,9 +316,10 @@ export class NetworkMap {
     const wasEmpty = this.graph.order === 0;
     if (areas) this.fillAreas();
     else {
-      const residents = this.drillArea === undefined ? this.shownNow.residents : this.shownNow.residents.filter((i) => (timeline.residents[i]!.housingArea ?? '?') === this.drillArea);
+      // The timeline is the drawn scope's (the community, or the area drilled into): every tie in force joins two residents drawn.
+      const timeline = this.timeline!;
+      const { residents, ties } = this.shownNow;
       const wanted = new Set(residents.map((i) => timeline.residents[i]!.id));
-      const ties = this.shownNow.ties.filter((k) => wanted.has(timeline.residents[timeline.a[k]!]!.id) && wanted.has(timeline.residents[timeline.b[k]!]!.id));
       const wantedTies = new Set(ties.map((k) => `t${k}`));
       this.graph.forEachEdge((edge) => {
         if (!wantedTies.has(edge)) this.graph.dropEdge(edge);
@@ -290,18 +367,18 @@ export class NetworkMap {
     this.graph.mergeNodeAttributes(node, { x: x / n + dx / 50, y: y / n + dy / 50 });
   }
 
-  /** One node per housing area (its size the number of residents), one edge per pair of areas tied. */
+  /**
+   * One node per housing area (its size the number of residents), one edge per pair of areas tied. An
+   * area is named as its residents' labels name it (for a researcher the area's pseudonym).
+   */
   private fillAreas(): void {
-    const timeline = this.timeline!;
-    const { groups, edges } = collapse({ groupOf: (i) => timeline.residents[i]!.housingArea, residents: this.shownNow.residents, a: timeline.a, b: timeline.b, ties: this.shownNow.ties });
+    const { groups, edges } = this.groupsNow!;
     this.graph.clear();
     this.graph.setAttribute('mode', 'areas');
-    const types = new Map<string, string | null>();
-    for (const i of this.shownNow.residents) types.set(timeline.residents[i]!.housingArea ?? '?', timeline.residents[i]!.housingType);
     for (const g of groups) {
       const key = `area:${g.key}`;
       const [x, y] = this.positions.get(key) ?? seeded(key);
-      this.graph.addNode(key, { kind: 'area', area: g.key, label: `${g.key} (${g.residents})`, residents: g.residents, housingType: types.get(g.key), x, y, size: 4 + Math.sqrt(g.residents) / 3 });
+      this.graph.addNode(key, { kind: 'area', area: g.key, label: `${g.label} (${g.residents})`, residents: g.residents, housingType: g.housingType, x, y, size: 4 + Math.sqrt(g.residents) / 3 });
     }
     for (const e of edges) {
       this.graph.addEdge(`area:${groups[e.source]!.key}`, `area:${groups[e.target]!.key}`, { weight: e.ties, size: 0.5 + Math.log1p(e.ties), color: '#c9ced6' });
@@ -310,8 +387,9 @@ export class NetworkMap {
 
   private showCounts(): void {
     const residents = this.graph.reduceNodes((sum, _, a) => sum + (a.kind === 'area' ? Number(a.residents) : 1), 0);
-    this.counts.dataset.nodes = String(this.shownNow.residents.length);
-    this.counts.dataset.edges = String(this.shownNow.ties.length);
+    const areas = this.areas() && this.groupsNow !== undefined;
+    this.counts.dataset.nodes = String(areas ? this.groupsNow!.residents : this.shownNow.residents.length);
+    this.counts.dataset.edges = String(areas ? this.groupsNow!.ties : this.shownNow.ties.length);
     this.counts.dataset.drawnEdges = String(this.graph.size);
     this.counts.textContent = `${residents.toLocaleString()} ${t('residents')} · ${this.graph.size.toLocaleString()} ${t('ties')}`;
   }
@@ -433,16 +511,8 @@ export class NetworkMap {
     const attrs = this.graph.getNodeAttributes(node);
     if (attrs.kind === 'area') {
       this.drillArea = String(attrs.area);
-      this.fill();
-      await this.recolour();
-      await this.resize();
-      this.note.replaceChildren(el('button', { type: 'button', 'data-testid': 'back-to-areas' }, [t('backToAreas')]));
-      this.note.querySelector('button')!.addEventListener('click', () => {
-        this.drillArea = undefined;
-        this.fill();
-        void this.recolour();
-        this.note.textContent = t('collapsed');
-      });
+      this.highlighted = undefined;
+      await this.draw();
       return;
     }
     this.select(node);
