@@ -187,8 +187,8 @@ async function run(browser: Browser, neo4j: { uri: string; auth: { username: str
       await page.dispatchEvent('[data-testid=search]', 'change');
       await page.waitForSelector('[data-testid=back-to-areas]', { timeout: TIMEOUT });
       const ms = performance.now() - began;
-      const inside = await page.evaluate(() => [document.querySelectorAll('#resident-names option').length, Number(document.querySelector<HTMLElement>('[data-testid=map-counts]')!.dataset.drawnEdges), document.querySelector<HTMLElement>('section.map')!.dataset.drillFetch ?? '—', document.querySelector<HTMLElement>('section.map')!.dataset.timing ?? '']);
-      say(`run ${index}: drill-down into ${area}: ${(ms / 1000).toFixed(2)} s (${inside[0]} residents, ${inside[1]} ties drawn); page: the area's timeline ${inside[2]}, draw ${inside[3]}`);
+      const inside = await page.evaluate(() => [document.querySelectorAll('#resident-names option').length, Number(document.querySelector<HTMLElement>('[data-testid=map-counts]')!.dataset.drawnEdges), document.querySelector<HTMLElement>('section.map')!.dataset.drillFetch ?? '—', document.querySelector<HTMLElement>('section.map')!.dataset.timing ?? '', document.querySelector<HTMLElement>('section.map')!.dataset.drill ?? '—']);
+      say(`run ${index}: drill-down into ${area}: ${(ms / 1000).toFixed(2)} s (${inside[0]} residents, ${inside[1]} ties drawn); page: click → drawn ${inside[4]} ms, the area's timeline ${inside[2]}, draw ${inside[3]}`);
       await page.click('[data-testid=back-to-areas]');
     }
 
