@@ -22,8 +22,17 @@ import { residentPanel } from './panel.ts';
 import { Timeline } from './timeline.ts';
 import { allPages, el, showError, timed, type Page } from './ui.ts';
 
-/** Past this many residents a node per resident would stall the page: draw one node per housing area. */
-export const COLLAPSE_ABOVE = 10_000;
+/**
+ * Past this many residents a node per resident would stall the page: draw one node per housing area.
+ * `?collapseAbove=N` in the page's address sets another (a slower machine; the browser test opens the
+ * collapsed map of the small demo with it).
+ */
+export const COLLAPSE_ABOVE = collapseThreshold(typeof location === 'undefined' ? '' : location.search);
+
+function collapseThreshold(search: string): number {
+  const asked = Number(new URLSearchParams(search).get('collapseAbove'));
+  return Number.isInteger(asked) && asked > 0 ? asked : 10_000;
+}
 const LAYOUT_MS = 2500;
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 const DAY = 86_400_000;

@@ -10,6 +10,7 @@ import { createToken } from '../../../src/services/auth/tokens.ts';
 import { collapse } from '../../../web/src/collapse.ts';
 import { codeOf, startTestApi, type TestApi } from '../../helpers/api.ts';
 import { SHARED_DEMO } from '../../helpers/demo.ts';
+import { timelineAt } from '../../helpers/timeline.ts';
 
 const TIMELINE = `query($c: ID!, $area: String) { tieTimeline(communityId: $c, housingArea: $area) {
   housingArea dataFrom dataTo
@@ -40,24 +41,7 @@ let api: TestApi;
 let analyst: string;
 let researcher: string;
 
-/** The timeline as of t, as the dashboard filters it (web/src/timeline.ts). */
-function at(timeline: Timeline, t: number): { residents: number[]; ties: number[] } {
-  const present = timeline.residents.map((r) => (r.start === null || Date.parse(r.start) <= t) && (r.end === null || Date.parse(r.end) > t));
-  const ties: number[] = [];
-  let first = 0;
-  const { a, b, spanCounts, spans } = timeline.ties;
-  for (let k = 0; k < a.length; k += 1) {
-    let holds = false;
-    for (let s = 0; s < spanCounts[k]!; s += 1) {
-      const lo = spans[first + 2 * s];
-      const hi = spans[first + 2 * s + 1];
-      if ((lo === null || lo! <= t) && (hi === null || hi! > t)) holds = true;
-    }
-    first += 2 * spanCounts[k]!;
-    if (holds && present[a[k]!] && present[b[k]!]) ties.push(k);
-  }
-  return { residents: present.flatMap((p, i) => (p ? [i] : [])), ties };
-}
+const at = timelineAt;
 
 /** Each series' value at t. */
 function values(steps: Steps, t: number): number[] {
