@@ -36,8 +36,8 @@ const QUERY = `query Groups($communityId: ID!) {
   }
 }`;
 
-/** One step function per series, as change times and the running value after each. */
-class Series {
+/** Step functions as the API sends them (TimelineSteps), read at any instant by binary search over each series' change times. */
+export class Series {
   private readonly first: Int32Array;
   private readonly times: Float64Array;
   private readonly values: Float64Array;
