@@ -8,7 +8,8 @@
  *   - the same in a second tab (the timeline cached by the service);
  *   - a slider step to a third of the way;
  *   - collapsed: a drill-down into the largest area (until its residents are drawn);
- *   - the timeline's answer: bytes over the wire, and how long the page's JSON.parse of it takes.
+ *   - the timeline's answer and the collapsed one (groupTimeline): bytes over the wire, and how long
+ *     the page's JSON.parse of each takes.
  * The service reads every community's timeline into its cache at start-up (REWEAVE_WARM_TIMELINES, on
  * by default): the first sign-in is timed once the service logs that the community's map history is
  * ready (the warm-up's time is printed). `--cold` switches the warm-up off and signs in as soon as
@@ -91,7 +92,8 @@ async function signIn(browser: Browser, url: string, token: string): Promise<{ p
   page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
   await page.goto(`${url}/`);
   await page.fill('[data-testid=token]', token);
-  // When the timeline's request left and its answer was in, to split the wait into before, during and after it.
+  // When the first history request (groupTimeline, then for a small community tieTimeline) left and
+  // the last one's answer was in, to split the wait into before, during and after them.
   let sent = NaN;
   let answered = NaN;
   const asked = new Map<Request, number>();
@@ -99,13 +101,13 @@ async function signIn(browser: Browser, url: string, token: string): Promise<{ p
   const onRequest = (r: Request) => {
     if (!r.url().endsWith('/graphql')) return;
     asked.set(r, performance.now());
-    if ((r.postData() ?? '').includes('tieTimeline')) sent = performance.now();
+    if (HISTORY.test(r.postData() ?? '') && Number.isNaN(sent)) sent = performance.now();
   };
   const onFinished = (r: Request) => {
     if (!r.url().endsWith('/graphql')) return;
     const query = /"query":"\s*(?:query\s*)?(\w+|\{\s*\w+)/.exec(r.postData() ?? '')?.[1]?.replace(/[{\s]/g, '') ?? '?';
     requests.push(`${query} ${Math.round(asked.get(r)! - started)}–${Math.round(performance.now() - started)}`);
-    if ((r.postData() ?? '').includes('tieTimeline')) answered = performance.now();
+    if (HISTORY.test(r.postData() ?? '')) answered = performance.now();
   };
   page.on('request', onRequest);
   page.on('requestfinished', onFinished);
@@ -119,20 +121,25 @@ async function signIn(browser: Browser, url: string, token: string): Promise<{ p
   return { page, ms: done - started, shown, split };
 }
 
-/** The timeline's answer as the page gets it: its size, the fetch and the JSON.parse in the page. */
-async function wire(page: Page): Promise<string> {
-  return page.evaluate(async (id) => {
+const HISTORY = /tieTimeline|groupTimeline/;
+
+/** A history's answer as the page gets it: its size, the fetch and the JSON.parse in the page. */
+async function wire(page: Page, field: 'tieTimeline' | 'groupTimeline'): Promise<string> {
+  return page.evaluate(async ([id, name]) => {
     const token = sessionStorage.getItem('reweave.token');
-    const query = `query Timeline($communityId: ID!) { tieTimeline(communityId: $communityId) { dataFrom dataTo seconds
-      residents { id label housingArea housingType building partyMember cultivationStage start end } ties { a b weight spanCounts spans } } }`;
+    const query = name === 'tieTimeline'
+      ? `query Timeline($communityId: ID!) { tieTimeline(communityId: $communityId) { dataFrom dataTo seconds
+      residents { id label housingArea housingType building partyMember cultivationStage start end } ties { a b weight spanCounts spans } } }`
+      : `query Groups($communityId: ID!) { groupTimeline(communityId: $communityId) { dataFrom dataTo seconds groups { key label housingType }
+      residents { counts times deltas } inside { counts times deltas } between { a b ties { counts times deltas } } } }`;
     const began = performance.now();
     const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { communityId: id } }) });
     const text = await res.text();
     const fetched = performance.now();
-    const body = JSON.parse(text) as { data: { tieTimeline: { seconds: number } } };
+    const body = JSON.parse(text) as { data: Record<string, { seconds: number }> };
     const parsed = performance.now();
-    return `${(text.length / 1e6).toFixed(1)} MB (characters), fetched in ${Math.round(fetched - began)} ms (server ${body.data.tieTimeline.seconds} s), JSON.parse ${Math.round(parsed - fetched)} ms`;
-  }, communityId);
+    return `${(text.length / 1e6).toFixed(3)} MB (characters), fetched in ${Math.round(fetched - began)} ms (server ${body.data[name]!.seconds} s), JSON.parse ${Math.round(parsed - fetched)} ms`;
+  }, [communityId, field] as const);
 }
 
 async function run(browser: Browser, neo4j: { uri: string; auth: { username: string; password: string } }, token: string, index: number): Promise<string[]> {
@@ -165,7 +172,8 @@ async function run(browser: Browser, neo4j: { uri: string; auth: { username: str
     await first.page.waitForFunction(() => document.querySelector<HTMLElement>('section.map')?.dataset.layout === 'done', undefined, { timeout: TIMEOUT });
     const second = await signIn(browser, service.url, token);
     say(`run ${index}: second tab (timeline cached) ${(second.ms / 1000).toFixed(2)} s; ${second.split}; page: fetch ${second.shown.fetch}, draw ${second.shown.timing}`);
-    say(`run ${index}: the timeline's answer ${await wire(second.page)}`);
+    say(`run ${index}: the timeline's answer ${await wire(second.page, 'tieTimeline')}`);
+    say(`run ${index}: the collapsed timeline's answer ${await wire(second.page, 'groupTimeline')}`);
     await second.page.close();
     const page = first.page;
 
@@ -179,8 +187,8 @@ async function run(browser: Browser, neo4j: { uri: string; auth: { username: str
       await page.dispatchEvent('[data-testid=search]', 'change');
       await page.waitForSelector('[data-testid=back-to-areas]', { timeout: TIMEOUT });
       const ms = performance.now() - began;
-      const inside = await page.evaluate(() => [document.querySelectorAll('#resident-names option').length, Number(document.querySelector<HTMLElement>('[data-testid=map-counts]')!.dataset.drawnEdges)]);
-      say(`run ${index}: drill-down into ${area}: ${(ms / 1000).toFixed(2)} s (${inside[0]} residents, ${inside[1]} ties drawn)`);
+      const inside = await page.evaluate(() => [document.querySelectorAll('#resident-names option').length, Number(document.querySelector<HTMLElement>('[data-testid=map-counts]')!.dataset.drawnEdges), document.querySelector<HTMLElement>('section.map')!.dataset.drillFetch ?? '—', document.querySelector<HTMLElement>('section.map')!.dataset.timing ?? '', document.querySelector<HTMLElement>('section.map')!.dataset.drill ?? '—']);
+      say(`run ${index}: drill-down into ${area}: ${(ms / 1000).toFixed(2)} s (${inside[0]} residents, ${inside[1]} ties drawn); page: click → drawn ${inside[4]} ms, the area's timeline ${inside[2]}, draw ${inside[3]}`);
       await page.click('[data-testid=back-to-areas]');
     }
 

@@ -285,6 +285,13 @@ export const ANALYTICS_VOCABULARIES = {
       DETECTED_COMMUNITY: { zh: '社群发现结果', en: 'The Louvain community detected in the same network', value: 'detectedCommunity' },
     },
   ),
+  MapGrouping: analytics(
+    { zh: '地图的分组（大社区的合并地图）', en: "How the map of a large community groups its residents: one node per group" },
+    {
+      HOUSING_AREA: { zh: '院落或小区', en: 'Courtyard or estate', value: 'housingArea' },
+      BUILDING: { zh: '楼栋（在一个院落或小区之内）', en: 'Building, within one courtyard or estate', value: 'building' },
+    },
+  ),
   StageSubject: analytics(
     { zh: '阶段分析对象', en: 'A staged field the funnel reads' },
     {

@@ -23,6 +23,9 @@ import { attrValue, type AttrValue } from './attributes.ts';
 import { TIE_SOURCE_NAMES, type ResolvedSpec, type TieSourceName } from './spec.ts';
 import { RESIDENT_ATTRIBUTES } from './ties.ts';
 import { ms, nodeStart } from './time.ts';
+import { mergeSpans } from '../analytics/timeline/spans.ts';
+
+export { mergeSpans };
 
 export interface TimelineResident {
   id: string;
@@ -207,20 +210,6 @@ export class TieTimelineBuilder {
   }
 }
 
-/** Sorted, overlapping and touching [start, end) spans merged; flat in and out. */
-export function mergeSpans(bounds: readonly number[]): number[] {
-  const spans: [number, number][] = [];
-  for (let k = 0; k < bounds.length; k += 2) spans.push([bounds[k]!, bounds[k + 1]!]);
-  spans.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (const [s, e] of spans) {
-    const last = out.length - 1;
-    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, e);
-    else out.push(s, e);
-  }
-  return out;
-}
-
 /** Whether a tie of the timeline is in force at t (its spans only; the residents' presence aside). */
 export function spanHolds(spans: readonly (number | null)[], first: number, count: number, t: number): boolean {
   for (let k = 0; k < count; k += 1) {
@@ -229,4 +218,35 @@ export function spanHolds(spans: readonly (number | null)[], first: number, coun
     if ((s === null || s === undefined || s <= t) && (e === null || e === undefined || e > t)) return true;
   }
   return false;
+}
+
+/**
+ * The timeline of some of its residents (`keep(i)`), in their order, and of the ties among them: a
+ * drill-down's history, read from the whole community's timeline already held instead of again.
+ */
+export function keepResidents(timeline: TieTimeline, keep: (resident: TimelineResident, index: number) => boolean): TieTimeline {
+  const renumber = new Int32Array(timeline.residents.length).fill(-1);
+  const residents: TimelineResident[] = [];
+  timeline.residents.forEach((r, i) => {
+    if (!keep(r, i)) return;
+    renumber[i] = residents.length;
+    residents.push(r);
+  });
+  const from = timeline.ties;
+  const ties: TimelineTies = { a: [], b: [], weight: [], spanCounts: [], spans: [] };
+  let first = 0;
+  for (let k = 0; k < from.a.length; k += 1) {
+    const count = from.spanCounts[k]!;
+    const a = renumber[from.a[k]!]!;
+    const b = renumber[from.b[k]!]!;
+    if (a >= 0 && b >= 0) {
+      ties.a.push(a);
+      ties.b.push(b);
+      ties.weight.push(from.weight[k]!);
+      ties.spanCounts.push(count);
+      for (let s = first; s < first + 2 * count; s += 1) ties.spans.push(from.spans[s]!);
+    }
+    first += 2 * count;
+  }
+  return { residents, ties };
 }

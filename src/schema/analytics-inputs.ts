@@ -68,10 +68,20 @@ export const communityDetectionArgs = z.object({ network: networkInput, resoluti
 export const networkArgs = z.object({ network: networkInput });
 
 /** Query.tieTimeline: the community and the tie spec; no window (it is the whole history). */
+const housingArea = z.string().min(1, 'housingArea is a non-empty name / 院落或小区名不能为空').max(200, 'housingArea is at most 200 characters / 院落或小区名不超过 200 个字符').nullish();
+
 export const tieTimelineArgs = z.object({
   communityId: id,
   sources,
   maxActivitySize: z.number().int().min(2, maxActivitySizeMessage).max(1_000_000, maxActivitySizeMessage).nullish(),
+  housingArea,
+});
+
+const mapGroupings = analyticsTermsOf('MapGrouping');
+
+/** Query.groupTimeline: the timeline's arguments and how to group it. */
+export const groupTimelineArgs = tieTimelineArgs.extend({
+  groupBy: z.enum(mapGroupings, { error: `groupBy must be one of ${mapGroupings.join(', ')} / 未知的地图分组` }).nullish(),
 });
 
 export const structuralHolesArgs = z.object({ network: networkInput, orderBy: z.enum(analyticsTermsOf('StructuralHoleOrder')).nullish(), weighted: z.boolean().nullish() });

@@ -116,16 +116,29 @@ export function readableRel(rel: RelRecord): RelRecord {
  */
 export function residentLabel(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, node: NodeRecord): string {
   const area = typeof node.housingArea === 'string' && node.housingArea !== '' ? node.housingArea : null;
+  const building = typeof node.building === 'string' && node.building !== '' ? node.building : null;
   if (seesPseudonymsOnly(ctx.principal)) {
     const name = pseudonym(node.id, ctx.pseudonymSecret);
+    return area === null ? name : `${name} · ${placeLabel(ctx, String(node.communityId), area, null)}`;
+  }
+  const place = area === null && building === null ? '' : placeLabel(ctx, String(node.communityId), area, building);
+  return place === '' ? String(node.displayName) : `${String(node.displayName)} · ${place}`;
+}
+
+/**
+ * The place part of a resident's label, and the name of a group of the collapsed map: the area and
+ * the building; for RESEARCHER the area's keyed pseudonym "A-…" (and, for a building, "A-… · B-…",
+ * a keyed pseudonym of the building in that area), never the names.
+ */
+export function placeLabel(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, communityId: string, area: string | null, building: string | null): string {
+  if (seesPseudonymsOnly(ctx.principal)) {
     // The community is part of the key: two communities' areas of one name are two places. An id
     // never holds a NUL, so no area key can be mistaken for a resident's id.
-    return area === null ? name : `${name} · ${pseudonym(`${node.communityId}\u0000${area}`, ctx.pseudonymSecret, 'A-')}`;
+    const areaCode = area === null ? '?' : pseudonym(`${communityId}\u0000${area}`, ctx.pseudonymSecret, 'A-');
+    return building === null ? areaCode : `${areaCode} · ${pseudonym(`${communityId}\u0000${area ?? ''}\u0000${building}`, ctx.pseudonymSecret, 'B-')}`;
   }
-  const building = typeof node.building === 'string' && node.building !== '' ? node.building : null;
   // Rosters often name a building after its estate ("锦绣华庭2栋"): the area is then said once.
-  const place = building !== null && area !== null && building.startsWith(area) ? building : [area, building].filter((p) => p !== null).join(' ');
-  return place === '' ? String(node.displayName) : `${String(node.displayName)} · ${place}`;
+  return building !== null && area !== null && building.startsWith(area) ? building : [area, building].filter((p) => p !== null).join(' ');
 }
 
 export function shapeNode(ctx: Pick<ServiceContext, 'principal' | 'pseudonymSecret'>, stored: NodeRecord): NodeRecord {

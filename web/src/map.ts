@@ -5,20 +5,34 @@
  * comes in one answer (tieTimeline, timeline.ts); a date of the slider is a filter of it, applied to
  * the drawn graph as a difference (ties and residents added and removed), with no request, no new
  * layout and residents where they were, so moving the slider shows ties appearing and going.
+ *
+ * A large community (more than COLLAPSE_ABOVE residents at some time) is drawn collapsed, one node
+ * per housing area, from the history collapsed on the server (groupTimeline, groups.ts): the page
+ * never holds its every resident and tie. A click on an area fetches that area's timeline alone
+ * (tieTimeline with housingArea) and draws its residents; the slider works on both the same way.
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { gql } from './api.ts';
-import { collapse } from './collapse.ts';
+import { GroupTimeline, type GroupsAt } from './groups.ts';
 import { analyticsTerm, t, term, terms, type WordKey } from './i18n.ts';
 import { residentPanel } from './panel.ts';
 import { Timeline } from './timeline.ts';
 import { allPages, el, showError, timed, type Page } from './ui.ts';
 
-/** Past this many residents a node per resident would stall the page: draw one node per housing area. */
-export const COLLAPSE_ABOVE = 10_000;
+/**
+ * Past this many residents a node per resident would stall the page: draw one node per housing area.
+ * `?collapseAbove=N` in the page's address sets another (a slower machine; the browser test opens the
+ * collapsed map of the small demo with it).
+ */
+export const COLLAPSE_ABOVE = collapseThreshold(typeof location === 'undefined' ? '' : location.search);
+
+function collapseThreshold(search: string): number {
+  const asked = Number(new URLSearchParams(search).get('collapseAbove'));
+  return Number.isInteger(asked) && asked > 0 ? asked : 10_000;
+}
 const LAYOUT_MS = 2500;
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 const DAY = 86_400_000;
@@ -64,7 +78,14 @@ export class NetworkMap {
   private layout: FA2Layout | undefined;
   private layoutTimer: number | undefined;
   private readonly positions = new Map<string, [number, number]>();
+  /** The history the residents are drawn from: the community's, or (a large one's drill-down) one area's. */
   private timeline: Timeline | undefined;
+  /** What `timeline` covers: null the whole community, else a housing area; undefined while there is none. */
+  private timelineArea: string | null | undefined;
+  private fetching: { area: string | null; timeline: Promise<Timeline> } | undefined;
+  /** A large community's history collapsed by housing area; undefined for a small one. */
+  private groups: GroupTimeline | undefined;
+  private groupsNow: GroupsAt | undefined;
   /** What the slider's date shows: residents and ties in force, as indices into the timeline. */
   private shownNow: { residents: number[]; ties: number[] } = { residents: [], ties: [] };
   private drillArea: string | undefined;
@@ -156,20 +177,33 @@ export class NetworkMap {
       this.graph.clear();
     }
     this.communityId = communityId;
+    this.timeline = undefined;
+    this.timelineArea = undefined;
+    this.fetching = undefined;
+    this.groups = undefined;
     const drawId = ++this.drawn;
     this.loading(drawId);
     try {
-      const { value: timeline, ms } = await timed(() => Timeline.fetch(communityId));
+      // The collapsed history is small: it tells whether the community is large before anything big is asked for.
+      const { value: groups, ms: groupsMs } = await timed(() => GroupTimeline.fetch(communityId));
       if (drawId !== this.drawn) return;
-      this.timeline = timeline;
-      const from = timeline.dataFrom ? Date.parse(timeline.dataFrom.slice(0, 10)) : Date.now();
-      const to = timeline.dataTo ? Date.parse(timeline.dataTo.slice(0, 10)) : Date.now();
+      let fetched: Record<string, number>;
+      if (groups.peakResidents > COLLAPSE_ABOVE) {
+        this.groups = groups;
+        fetched = { ms: Math.round(groupsMs), server: groups.seconds, groups: groups.groupCount, residents: groups.peakResidents };
+      } else {
+        const { value: timeline, ms } = await timed(() => this.timelineFor(null));
+        if (drawId !== this.drawn) return;
+        fetched = { ms: Math.round(groupsMs + ms), groupsMs: Math.round(groupsMs), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length };
+      }
+      const from = groups.dataFrom ? Date.parse(groups.dataFrom.slice(0, 10)) : Date.now();
+      const to = groups.dataTo ? Date.parse(groups.dataTo.slice(0, 10)) : Date.now();
       this.start = from;
       const days = Math.max(0, Math.round((to - from) / DAY));
       this.slider.max = String(days);
       this.slider.value = String(days);
       this.dateLabel.textContent = this.dayOf(days);
-      this.root.dataset.fetch = JSON.stringify({ ms: Math.round(ms), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length });
+      this.root.dataset.fetch = JSON.stringify(fetched);
       await this.draw();
     } catch (error) {
       this.failed(error);
@@ -189,35 +223,88 @@ export class NetworkMap {
     showError(error);
   }
 
+  /** The timeline of the community (area null) or of one area, fetched once for as long as it is shown. */
+  private async timelineFor(area: string | null): Promise<Timeline> {
+    if (this.timeline && this.timelineArea === area) return this.timeline;
+    if (this.fetching?.area !== area) {
+      const fetching = { area, timeline: Timeline.fetch(this.communityId, area) };
+      this.fetching = fetching;
+      fetching.timeline.then(
+        (timeline) => {
+          if (this.fetching !== fetching) return;
+          this.timeline = timeline;
+          this.timelineArea = area;
+          this.fetching = undefined;
+        },
+        () => {
+          if (this.fetching === fetching) this.fetching = undefined;
+        },
+      );
+    }
+    return this.fetching!.timeline;
+  }
+
   /** Shows the network as of the slider's date: a filter of the timeline, applied as a difference. */
   async draw(): Promise<void> {
-    if (!this.timeline) return;
+    if (!this.timeline && !this.groups) return;
     const drawId = ++this.drawn;
     this.loading(drawId);
     this.root.dataset.asOf = this.asOf();
     try {
       const started = performance.now();
-      this.shownNow = this.timeline.at(Date.parse(this.asOf()));
+      const t = Date.parse(this.asOf());
+      this.groupsNow = this.groups?.at(t);
+      if (this.areas()) this.shownNow = { residents: [], ties: [] };
+      else {
+        // A large community's drill-down draws one area's residents; at a date it has few residents, all of them.
+        const area = this.groups ? (this.collapsed() ? this.drillArea! : null) : null;
+        const fetchStarted = performance.now();
+        const timeline = await this.timelineFor(area);
+        if (drawId !== this.drawn) return;
+        if (performance.now() - fetchStarted > 1) this.root.dataset.drillFetch = JSON.stringify({ ms: Math.round(performance.now() - fetchStarted), server: timeline.seconds, residents: timeline.residents.length, ties: timeline.a.length });
+        this.shownNow = timeline.at(t);
+      }
       const filtered = performance.now();
       this.detected.clear();
       this.scores.clear();
-      this.fill();
-      await this.recolour();
-      await this.resize();
+      // Colours and sizes that need no request are set in fill, before the renderer sees the graph:
+      // it then draws once (setGraph renders at once), not once more for every attribute changed.
+      const local = this.fill();
+      if (this.colour.value === 'detected') await this.recolour();
+      if (!local.sizes) await this.resize();
       if (drawId !== this.drawn) return;
-      this.renderer?.refresh();
       this.root.dataset.state = 'drawn';
       // Where a draw's time goes, for the browser test's printed timings.
       this.root.dataset.timing = JSON.stringify({ filter: Math.round(filtered - started), apply: Math.round(performance.now() - filtered) });
       this.note.dataset.state = 'drawn';
-      this.note.textContent = this.collapsed() && this.drillArea === undefined ? t('collapsed') : '';
+      this.showNote();
     } catch (error) {
       this.failed(error);
     }
   }
 
+  /** A large community at the slider's date: drawn by area, or one area at a time. */
   private collapsed(): boolean {
-    return this.shownNow.residents.length > COLLAPSE_ABOVE;
+    return (this.groupsNow?.residents ?? 0) > COLLAPSE_ABOVE;
+  }
+
+  private areas(): boolean {
+    return this.collapsed() && this.drillArea === undefined;
+  }
+
+  private showNote(): void {
+    if (!this.collapsed()) {
+      this.note.textContent = '';
+    } else if (this.drillArea === undefined) {
+      this.note.textContent = t('collapsed');
+    } else {
+      const back = el('button', { type: 'button', 'data-testid': 'back-to-areas' }, [t('backToAreas')]);
+      back.addEventListener('click', () => {
+        this.drillArea = undefined;
+        void this.draw();
+      });
+      this.note.replaceChildren(back);
+    }
   }
 
   /**
@@ -225,10 +312,9 @@ export class NetworkMap {
    * two dates of one view only the difference is applied, and the layout runs only when the graph
    * was empty (a new community, a drill-down): a slider step moves nothing that stays.
    */
-  private fill(): void {
-    const timeline = this.timeline!;
-    const areas = this.collapsed() && this.drillArea === undefined;
-    const mode = areas ? 'areas' : `residents:${this.drillArea ?? ''}`;
+  private fill(): { sizes: boolean } {
+    const areas = this.areas();
+    const mode = areas ? 'areas' : `residents:${this.timelineArea ?? ''}`;
     this.stopLayout();
     // sigma re-indexes the whole graph on every dropped edge or node: apply the difference with the
     // renderer looking at an empty graph, and index once when it looks back.
@@ -236,13 +322,16 @@ export class NetworkMap {
     if (this.graph.getAttribute('mode') !== mode) {
       this.graph.clear();
       this.graph.setAttribute('mode', mode);
+      // A new view (an area opened, or the areas again) is shown whole, wherever the camera was.
+      this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     }
     const wasEmpty = this.graph.order === 0;
     if (areas) this.fillAreas();
     else {
-      const residents = this.drillArea === undefined ? this.shownNow.residents : this.shownNow.residents.filter((i) => (timeline.residents[i]!.housingArea ?? '?') === this.drillArea);
+      // The timeline is the drawn scope's (the community, or the area drilled into): every tie in force joins two residents drawn.
+      const timeline = this.timeline!;
+      const { residents, ties } = this.shownNow;
       const wanted = new Set(residents.map((i) => timeline.residents[i]!.id));
-      const ties = this.shownNow.ties.filter((k) => wanted.has(timeline.residents[timeline.a[k]!]!.id) && wanted.has(timeline.residents[timeline.b[k]!]!.id));
       const wantedTies = new Set(ties.map((k) => `t${k}`));
       this.graph.forEachEdge((edge) => {
         if (!wantedTies.has(edge)) this.graph.dropEdge(edge);
@@ -269,9 +358,12 @@ export class NetworkMap {
     }
     this.names.replaceChildren(...this.graph.mapNodes((_, a) => el('option', { value: String(a.label) })));
     this.showCounts();
+    this.paint();
+    const sizes = this.sizeFromGraph();
     this.renderer?.setGraph(this.graph);
     this.ensureRenderer();
     if (wasEmpty) this.startLayout();
+    return { sizes };
   }
 
   private placeNearNeighbours(node: string): void {
@@ -290,18 +382,18 @@ export class NetworkMap {
     this.graph.mergeNodeAttributes(node, { x: x / n + dx / 50, y: y / n + dy / 50 });
   }
 
-  /** One node per housing area (its size the number of residents), one edge per pair of areas tied. */
+  /**
+   * One node per housing area (its size the number of residents), one edge per pair of areas tied. An
+   * area is named as its residents' labels name it (for a researcher the area's pseudonym).
+   */
   private fillAreas(): void {
-    const timeline = this.timeline!;
-    const { groups, edges } = collapse({ groupOf: (i) => timeline.residents[i]!.housingArea, residents: this.shownNow.residents, a: timeline.a, b: timeline.b, ties: this.shownNow.ties });
+    const { groups, edges } = this.groupsNow!;
     this.graph.clear();
     this.graph.setAttribute('mode', 'areas');
-    const types = new Map<string, string | null>();
-    for (const i of this.shownNow.residents) types.set(timeline.residents[i]!.housingArea ?? '?', timeline.residents[i]!.housingType);
     for (const g of groups) {
       const key = `area:${g.key}`;
       const [x, y] = this.positions.get(key) ?? seeded(key);
-      this.graph.addNode(key, { kind: 'area', area: g.key, label: `${g.key} (${g.residents})`, residents: g.residents, housingType: types.get(g.key), x, y, size: 4 + Math.sqrt(g.residents) / 3 });
+      this.graph.addNode(key, { kind: 'area', area: g.key, label: `${g.label} (${g.residents})`, residents: g.residents, housingType: g.housingType, x, y, size: 4 + Math.sqrt(g.residents) / 3 });
     }
     for (const e of edges) {
       this.graph.addEdge(`area:${groups[e.source]!.key}`, `area:${groups[e.target]!.key}`, { weight: e.ties, size: 0.5 + Math.log1p(e.ties), color: '#c9ced6' });
@@ -310,8 +402,9 @@ export class NetworkMap {
 
   private showCounts(): void {
     const residents = this.graph.reduceNodes((sum, _, a) => sum + (a.kind === 'area' ? Number(a.residents) : 1), 0);
-    this.counts.dataset.nodes = String(this.shownNow.residents.length);
-    this.counts.dataset.edges = String(this.shownNow.ties.length);
+    const areas = this.areas() && this.groupsNow !== undefined;
+    this.counts.dataset.nodes = String(areas ? this.groupsNow!.residents : this.shownNow.residents.length);
+    this.counts.dataset.edges = String(areas ? this.groupsNow!.ties : this.shownNow.ties.length);
     this.counts.dataset.drawnEdges = String(this.graph.size);
     this.counts.textContent = `${residents.toLocaleString()} ${t('residents')} · ${this.graph.size.toLocaleString()} ${t('ties')}`;
   }
@@ -360,6 +453,12 @@ export class NetworkMap {
         (await gql<{ communityDetection: { assignments: Page<{ nodeId: string; group: number }> } }>(DETECTION, { network: this.network(), after })).communityDetection.assignments);
       this.detected = new Map(rows.map((r) => [r.nodeId, r.group]));
     }
+    this.paint();
+  }
+
+  /** Colours the nodes by the chosen attribute with what is at hand (the detected groups once fetched). */
+  private paint(): void {
+    const by = this.colour.value as ColourBy;
     const values = by === 'housingType' ? terms('HousingType') : by === 'cultivationStage' ? terms('CultivationStage') : [];
     this.graph.forEachNode((node, a) => {
       let index: number;
@@ -393,30 +492,45 @@ export class NetworkMap {
     this.renderer?.refresh();
   }
 
-  private async resize(): Promise<void> {
+  /** Sizes the nodes when that needs no request (none, degree, strength; areas keep theirs); false when it does. */
+  private sizeFromGraph(): boolean {
     const by = this.size.value as SizeBy;
-    if (this.graph.order === 0 || this.graph.getNodeAttribute(this.graph.nodes()[0], 'kind') === 'area') return;
+    if (this.graph.order === 0 || this.graph.getNodeAttribute(this.graph.nodes()[0], 'kind') === 'area') return true;
     if (by === 'none') {
       this.graph.forEachNode((node) => this.graph.setNodeAttribute(node, 'size', 3));
-      return;
+      return true;
     }
-    if (by === 'DEGREE' || by === 'STRENGTH') {
-      // Both are read off the drawn graph itself (the export's weights): no round trip for the default.
-      this.scores = new Map(this.graph.mapNodes((node) => [node, by === 'DEGREE' ? this.graph.degree(node) : this.graph.reduceEdges(node, (sum, _, a) => sum + Number(a.weight ?? 0), 0)]));
-      this.size.dataset.loaded = by;
-    } else if (this.scores.size === 0 || this.size.dataset.loaded !== by) {
+    if (by !== 'DEGREE' && by !== 'STRENGTH') return false;
+    // Both are read off the drawn graph itself (the export's weights): no round trip for the default.
+    this.scores = new Map(this.graph.mapNodes((node) => [node, by === 'DEGREE' ? this.graph.degree(node) : this.graph.reduceEdges(node, (sum, _, a) => sum + Number(a.weight ?? 0), 0)]));
+    this.size.dataset.loaded = by;
+    this.applyScores();
+    return true;
+  }
+
+  private async resize(): Promise<void> {
+    if (this.sizeFromGraph()) return;
+    const by = this.size.value as SizeBy;
+    if (this.scores.size === 0 || this.size.dataset.loaded !== by) {
       const rows = await allPages<{ nodeId: string; score: number }>(async (after) =>
         (await gql<{ centrality: { scores: Page<{ nodeId: string; score: number }> } }>(CENTRALITY, { network: this.network(), measure: by, after })).centrality.scores);
       this.scores = new Map(rows.map((r) => [r.nodeId, r.score]));
       this.size.dataset.loaded = by;
     }
-    const max = Math.max(1e-12, ...this.scores.values());
+    this.applyScores();
+  }
+
+  private applyScores(): void {
+    let max = 1e-12;
+    for (const v of this.scores.values()) max = Math.max(max, v);
     this.graph.forEachNode((node) => this.graph.setNodeAttribute(node, 'size', 2 + 10 * Math.sqrt((this.scores.get(node) ?? 0) / max)));
   }
 
   private find(label: string): void {
     const node = this.graph.findNode((_, a) => a.label === label);
     if (!node) return;
+    // An area opens in place of the areas: nothing to fly to.
+    if (this.graph.getNodeAttribute(node, 'kind') === 'area') return void this.clicked(node);
     this.select(node);
     const at = this.renderer?.getNodeDisplayData(node);
     if (at) void this.renderer?.getCamera().animate({ x: at.x, y: at.y, ratio: 0.3 }, { duration: 400 });
@@ -433,16 +547,11 @@ export class NetworkMap {
     const attrs = this.graph.getNodeAttributes(node);
     if (attrs.kind === 'area') {
       this.drillArea = String(attrs.area);
-      this.fill();
-      await this.recolour();
-      await this.resize();
-      this.note.replaceChildren(el('button', { type: 'button', 'data-testid': 'back-to-areas' }, [t('backToAreas')]));
-      this.note.querySelector('button')!.addEventListener('click', () => {
-        this.drillArea = undefined;
-        this.fill();
-        void this.recolour();
-        this.note.textContent = t('collapsed');
-      });
+      this.highlighted = undefined;
+      const began = performance.now();
+      await this.draw();
+      // The page's own time for the drill-down (the area's fetch and its draw), for bench/dashboard.
+      this.root.dataset.drill = String(Math.round(performance.now() - began));
       return;
     }
     this.select(node);

@@ -3,6 +3,8 @@
  * each date of the slider: a resident is present at t when start ≤ t < end, a tie is in force when
  * both ends are present and t is in one of its spans [start, end) — the rule the service's
  * projection as of t follows (src/graph/timeline.ts), so the map equals exportNetwork at that date.
+ * A large community's drill-down fetches one housing area's timeline only (its residents and the ties
+ * among them), filtered on the server.
  */
 import { gql } from './api.ts';
 
@@ -28,8 +30,8 @@ interface Answer {
   };
 }
 
-const QUERY = `query Timeline($communityId: ID!) {
-  tieTimeline(communityId: $communityId) {
+const QUERY = `query Timeline($communityId: ID!, $housingArea: String) {
+  tieTimeline(communityId: $communityId, housingArea: $housingArea) {
     dataFrom dataTo seconds
     residents { id label housingArea housingType building partyMember cultivationStage start end }
     ties { a b weight spanCounts spans }
@@ -61,8 +63,9 @@ export class Timeline {
     this.spans = Float64Array.from(data.ties.spans, (v, i) => (v === null ? (i % 2 === 0 ? -Infinity : Infinity) : v));
   }
 
-  static async fetch(communityId: string): Promise<Timeline> {
-    const { tieTimeline: r } = await gql<Answer>(QUERY, { communityId });
+  /** The community's timeline, or with `housingArea` that area's alone. */
+  static async fetch(communityId: string, housingArea: string | null = null): Promise<Timeline> {
+    const { tieTimeline: r } = await gql<Answer>(QUERY, { communityId, housingArea });
     return new Timeline(r.dataFrom, r.dataTo, r.seconds, r);
   }
 

@@ -4,7 +4,7 @@
  */
 import { analyticsValue } from '../../domain/vocabulary.ts';
 import {
-  activeResidentsArgs, brokerageArgs, centralityArgs, communityDetectionArgs, groupMixingArgs, networkArgs, structuralHolesArgs, tieTimelineArgs,
+  activeResidentsArgs, brokerageArgs, centralityArgs, communityDetectionArgs, groupMixingArgs, groupTimelineArgs, networkArgs, structuralHolesArgs, tieTimelineArgs,
 } from '../../schema/analytics-inputs.ts';
 import { parse } from '../../schema/parse.ts';
 import { activeResidentsOf } from '../../services/analytics/active-residents.ts';
@@ -12,6 +12,7 @@ import { bridgingTies, structuralHoles } from '../../services/analytics/bridging
 import { centralityOf } from '../../services/analytics/centrality.ts';
 import { componentsOf, detectCommunities } from '../../services/analytics/communities.ts';
 import { brokerageRoles, groupMixing } from '../../services/analytics/mixing.ts';
+import { groupTimelineOf } from '../../services/analytics/group-timeline.ts';
 import { listRuns } from '../../services/analytics/run.ts';
 import { tieTimeline } from '../../services/analytics/tie-timeline.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -42,7 +43,15 @@ export const analyticsQueries = {
 
   tieTimeline: (_: unknown, args: Args, ctx: GraphQLContext) => {
     const a = parse(tieTimelineArgs, args);
-    return tieTimeline(ctx.services, { communityId: a.communityId, sources: definedWeights(a.sources), maxActivitySize: a.maxActivitySize ?? null });
+    return tieTimeline(ctx.services, { communityId: a.communityId, sources: definedWeights(a.sources), maxActivitySize: a.maxActivitySize ?? null, housingArea: a.housingArea ?? null });
+  },
+
+  groupTimeline: (_: unknown, args: Args, ctx: GraphQLContext) => {
+    const a = parse(groupTimelineArgs, args);
+    return groupTimelineOf(ctx.services, {
+      communityId: a.communityId, sources: definedWeights(a.sources), maxActivitySize: a.maxActivitySize ?? null,
+      groupBy: analyticsValue('MapGrouping', a.groupBy ?? 'HOUSING_AREA'), housingArea: a.housingArea ?? null,
+    });
   },
 
   components: (_: unknown, args: Args, ctx: GraphQLContext) => componentsOf(ctx.services, toNetworkRequest(parse(networkArgs, args).network)),

@@ -60,6 +60,9 @@ export const analyticsTypes = {
     groupBy: (r: Grouped) => analyticsTerm('GroupingAttribute', r.parameters.groupBy),
     scores: paged('scores'),
   },
+  GroupTimeline: {
+    groupBy: (r: { groupBy: AnalyticsValueOf<'MapGrouping'> }) => analyticsTerm('MapGrouping', r.groupBy),
+  },
   ActiveResidentsResult: { residents: paged('residents') },
   ActiveResidentScore: {
     residentId: (r: NodeRef) => r.nodeId,

@@ -5,16 +5,18 @@
  * spec are checked as for any analysis (prepareNetwork). Labels are the rankings' own (residentLabel:
  * display name · area and building, so namesakes are told apart; for RESEARCHER tokens the pseudonym
  * and a pseudonym of the area, and no display name). Kept per data version, like
- * the projections.
+ * the projections. With a housing area, only that area's residents and the ties among them: the
+ * collapsed map's drill-down, which would otherwise fetch the whole community to draw one area.
  */
 import type { Database } from '../../db/database.ts';
 import { projectTieTimeline } from '../../graph/project.ts';
-import type { TieTimeline } from '../../graph/timeline.ts';
+import { keepResidents, type TieTimeline, type TimelineResident } from '../../graph/timeline.ts';
+import { notFound, type FieldPath } from '../../domain/errors.ts';
 import { LruCache } from '../../compute/lru.ts';
 import { analyticsSettingsOf } from '../../compute/settings.ts';
 import type { ServiceContext } from '../context.ts';
 import { residentLabel } from '../shape.ts';
-import { prepareNetwork, type NetworkRequest } from './network.ts';
+import { prepareNetwork, type NetworkRequest, type PreparedNetwork } from './network.ts';
 
 export interface TimelineResidentOut {
   id: string;
@@ -30,6 +32,7 @@ export interface TimelineResidentOut {
 
 export interface TieTimelineResult {
   communityId: string;
+  housingArea: string | null;
   dataFrom: Date | null;
   dataTo: Date | null;
   sources: Record<string, number>;
@@ -47,11 +50,17 @@ function cacheOf(ctx: ServiceContext): LruCache<Promise<TieTimeline>> {
   return cache;
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+export const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
-export async function tieTimeline(ctx: ServiceContext, request: Pick<NetworkRequest, 'communityId' | 'sources' | 'maxActivitySize'>): Promise<TieTimelineResult> {
-  const started = performance.now();
-  const prepared = await prepareNetwork(ctx, { ...request, network: 'TIES' });
+/** The group key of a resident without a housing area (or a building), as the collapsed map names it. */
+export const NO_GROUP = '?';
+
+export type TimelineRequest = Pick<NetworkRequest, 'communityId' | 'sources' | 'maxActivitySize'>;
+
+/** The community's whole timeline with the request's spec, from the cache or read once. */
+export async function readTieTimeline(ctx: ServiceContext, request: TimelineRequest): Promise<{ prepared: PreparedNetwork; timeline: TieTimeline }> {
+  // The community and the sources are arguments of the field itself: errors name them from the top.
+  const prepared = await prepareNetwork(ctx, { ...request, network: 'TIES' }, []);
   const cache = cacheOf(ctx);
   let timeline = cache.get(prepared.key);
   if (!timeline) {
@@ -60,9 +69,27 @@ export async function tieTimeline(ctx: ServiceContext, request: Pick<NetworkRequ
     cache.set(prepared.key, timeline);
     timeline.catch(() => cache.delete(prepared.key));
   }
-  const { residents, ties } = await timeline;
+  return { prepared, timeline: await timeline };
+}
+
+/** Whether the resident lives in the area ("?" stands for no housing area). */
+export const inArea = (area: string) => (r: TimelineResident) => (text(r.attributes.housingArea) ?? NO_GROUP) === area;
+
+/** The timeline of one housing area; NOT_FOUND at `path` when no resident of the community lives there. */
+export function areaTimeline(timeline: TieTimeline, area: string, path: FieldPath): TieTimeline {
+  const kept = keepResidents(timeline, inArea(area));
+  if (kept.residents.length === 0) throw notFound('Housing area', area, path);
+  return kept;
+}
+
+export async function tieTimeline(ctx: ServiceContext, request: TimelineRequest & { housingArea?: string | null }): Promise<TieTimelineResult> {
+  const started = performance.now();
+  const read = await readTieTimeline(ctx, request);
+  const { prepared } = read;
+  const { residents, ties } = request.housingArea === undefined || request.housingArea === null ? read.timeline : areaTimeline(read.timeline, request.housingArea, ['housingArea']);
   return {
     communityId: prepared.spec.communityId,
+    housingArea: request.housingArea ?? null,
     dataFrom: prepared.range.first,
     dataTo: prepared.range.last,
     sources: { ...prepared.spec.sources },

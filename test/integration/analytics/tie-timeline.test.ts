@@ -10,6 +10,7 @@ import { warmTieTimelines } from '../../../src/services/analytics/warm-timelines
 import { createToken } from '../../../src/services/auth/tokens.ts';
 import { codeOf, startTestApi, testDatabase, type TestApi } from '../../helpers/api.ts';
 import { SHARED_DEMO, SHARED_DEMO_END } from '../../helpers/demo.ts';
+import { timelineAt } from '../../helpers/timeline.ts';
 
 const TIMELINE = `query($c: ID!, $sources: TieSourcesInput) { tieTimeline(communityId: $c, sources: $sources) {
   communityId dataFrom dataTo sources seconds
@@ -29,21 +30,12 @@ let analyst: string;
 let researcher: string;
 
 function at(answer: Answer, t: number): { residents: Set<string>; ties: Set<string> } {
-  const present = answer.residents.map((r) => (r.start === null || Date.parse(r.start) <= t) && (r.end === null || Date.parse(r.end) > t));
-  const ties = new Set<string>();
-  let first = 0;
-  const { a, b, spanCounts, spans } = answer.ties;
-  for (let k = 0; k < a.length; k += 1) {
-    let holds = false;
-    for (let s = 0; s < spanCounts[k]!; s += 1) {
-      const lo = spans[first + 2 * s];
-      const hi = spans[first + 2 * s + 1];
-      if ((lo === null || lo! <= t) && (hi === null || hi! > t)) holds = true;
-    }
-    first += 2 * spanCounts[k]!;
-    if (holds && present[a[k]!] && present[b[k]!]) ties.add([answer.residents[a[k]!]!.id, answer.residents[b[k]!]!.id].sort().join('|'));
-  }
-  return { residents: new Set(answer.residents.filter((_, i) => present[i]).map((r) => r.id)), ties };
+  const shown = timelineAt(answer, t);
+  const id = (i: number) => answer.residents[i]!.id;
+  return {
+    residents: new Set(shown.residents.map(id)),
+    ties: new Set(shown.ties.map((k) => [id(answer.ties.a[k]!), id(answer.ties.b[k]!)].sort().join('|'))),
+  };
 }
 
 beforeAll(async () => {

@@ -21,6 +21,7 @@ import { createToken } from '../../../src/services/auth/tokens.ts';
 import { SHARED_DEMO } from '../../helpers/demo.ts';
 import { ensureWebBuilt } from '../../../scripts/build-web.ts';
 import { startTestApi, type TestApi } from '../../helpers/api.ts';
+import { timelineAt, type TimelineAnswer } from '../../helpers/timeline.ts';
 
 const present = existsSync(CHROMIUM);
 if (!present && process.env.CI) throw new Error(`chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs Debian's chromium package)`);
@@ -289,6 +290,66 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     await page.close();
     expect(consoleErrors).toEqual([]);
   }, 900_000);
+
+  it('collapses the map by housing area above ?collapseAbove with the API\'s counts, opens an area with its own residents and ties, follows the slider there, and goes back', async () => {
+    const page = await newPage();
+    // The small demo has 2,000 residents: a threshold of 500 draws it as a large community is drawn.
+    await page.goto(`${api.app.url}/?collapseAbove=500`);
+    await page.fill('[data-testid=token]', analyst);
+    await page.click('[data-testid=sign-in] button[type=submit]');
+    const areas = await drawn(page);
+    const expected = await apiCounts(areas.asOf);
+    expect(areas.nodes).toBe(expected.nodeCount);
+    expect(areas.edges).toBe(expected.edgeCount);
+    expect(await page.textContent('[data-testid=map-note]')).not.toBe('');
+    const labels = await page.$$eval('#resident-names option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    const sized = labels.map((l) => /^(.+) \((\d+)\)$/.exec(l)!).map((m) => ({ area: m[1]!, residents: Number(m[2]) }));
+    const { groupTimeline } = await ask<{ groupTimeline: { groups: { key: string; label: string }[] } }>(`query($c: ID!) { groupTimeline(communityId: $c) { groups { key label } } }`, { c: demo });
+    expect(sized.length).toBeGreaterThan(1);
+    expect(sized.every((s) => groupTimeline.groups.some((g) => g.label === s.area))).toBe(true);
+    expect(sized.reduce((sum, s) => sum + s.residents, 0)).toBe(expected.nodeCount);
+    expect(areas.drawnEdges).toBeGreaterThan(0);
+    // The page never asked for the whole community's timeline.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql')) asked.push(r.postData() ?? '');
+    });
+
+    const largest = [...sized].sort((x, y) => y.residents - x.residents)[0]!;
+    await page.fill('[data-testid=search]', `${largest.area} (${largest.residents})`);
+    await page.dispatchEvent('[data-testid=search]', 'change');
+    await page.waitForSelector('[data-testid=back-to-areas]', { timeout: 120_000 });
+    const opened = await drawn(page, areas.draw);
+    const TIMELINE = `query($c: ID!, $area: String) { tieTimeline(communityId: $c, housingArea: $area) { residents { start end } ties { a b spanCounts spans } } }`;
+    const { tieTimeline: area } = await ask<{ tieTimeline: TimelineAnswer }>(TIMELINE, { c: demo, area: largest.area });
+    const inForce = timelineAt(area, Date.parse(opened.asOf));
+    expect(opened.nodes).toBe(largest.residents);
+    expect(opened.nodes).toBe(inForce.residents.length);
+    expect(opened.edges).toBe(inForce.ties.length);
+    expect(opened.drawnEdges).toBe(inForce.ties.length);
+    expect(asked.some((q) => q.includes('tieTimeline') && q.includes(largest.area))).toBe(true);
+
+    // The slider inside the area: its residents and ties at the earlier date, the way back still offered.
+    await moveSlider(page, 1 / 3);
+    const earlier = await drawn(page, opened.draw);
+    const then = timelineAt(area, Date.parse(earlier.asOf));
+    expect(earlier.nodes).toBe(then.residents.length);
+    expect(earlier.edges).toBe(then.ties.length);
+    expect(earlier.edges).not.toBe(opened.edges);
+    expect(await page.$('[data-testid=back-to-areas]')).not.toBeNull();
+    await page.screenshot({ path: path.join(SHOTS, 'map-area.png') });
+
+    await page.click('[data-testid=back-to-areas]');
+    const back = await drawn(page, earlier.draw);
+    const all = await apiCounts(back.asOf);
+    expect(back.nodes).toBe(all.nodeCount);
+    expect(back.edges).toBe(all.edgeCount);
+    expect(await page.$$eval('#resident-names option', (options) => options.length)).toBe(sized.length);
+    const wholeTimeline = (q: string) => q.includes('tieTimeline') && (JSON.parse(q) as { variables: { housingArea?: string | null } }).variables.housingArea == null;
+    expect(asked.filter((q) => q.includes('tieTimeline')).length).toBeGreaterThan(0);
+    expect(asked.some(wholeTimeline)).toBe(false);
+    await page.close();
+  }, 240_000);
 
   it('in its own community: a RESEARCHER\'s accept is FORBIDDEN and writes nothing; a COORDINATOR\'s makes the project and the map shows the owners\' new tie', async () => {
     const own = api.communityId;
