@@ -76,13 +76,13 @@ export async function getNodesWithEdges(tx: Tx, label: NodeLabel, ids: readonly 
 }
 
 export async function listNodes(tx: Tx, label: NodeLabel, query: ListQuery): Promise<NodeRecord[]> {
-  const rows = await tx.run('nodes/list-nodes', { ...query }, slot(label));
+  const rows = await tx.run(query.communityIds === null ? 'nodes/list-nodes' : 'nodes/list-nodes-in-communities', { ...query }, slot(label));
   return rows.map((r) => asNodeOf(label, r.node));
 }
 
 export async function countNodes(tx: Tx, label: NodeLabel, query: ListQuery): Promise<number> {
   const { after: _after, limit: _limit, ...rest } = query;
-  const rows = await tx.run('nodes/count-nodes', rest, slot(label));
+  const rows = await tx.run(rest.communityIds === null ? 'nodes/count-nodes' : 'nodes/count-nodes-in-communities', rest, slot(label));
   return Number(rows[0]?.total ?? 0);
 }
 

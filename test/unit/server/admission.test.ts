@@ -1,10 +1,16 @@
 /**
  * Requests are admitted a bounded number per turn of the event loop, in arrival order, and every
- * one of them is admitted in the end; a socket callback (here a timer, which like I/O runs before
- * the next check phase) gets its turn while a backlog is still waiting.
+ * one of them in the end; a timer (which like socket callbacks runs before the next check phase)
+ * gets its turn while a backlog is still waiting. At most 24 recent requests are at work at once: a
+ * release lets the next one in, and a request at work for a second no longer holds its place.
  */
 import { describe, expect, it } from 'vitest';
 import { admit } from '../../../src/server/admission.ts';
+
+const turns = (n: number) => new Promise<void>((resolve) => {
+  const step = (left: number) => (left === 0 ? resolve() : setImmediate(() => step(left - 1)));
+  step(n);
+});
 
 describe('admission', () => {
   it('admits a burst over several turns, first come first served, and lets other callbacks in between', async () => {
@@ -12,8 +18,8 @@ describe('admission', () => {
     const events: string[] = [];
     // Each request works for 50 µs, as a cheap one would: 100 ms in all, many timer resolutions.
     const work = () => { const until = performance.now() + 0.05; while (performance.now() < until); };
-    const burst = Array.from({ length: 2000 }, (_, i) => admit().then(() => { order.push(i); work(); }));
-    // A timer due at once runs in the next turn's timers phase: before the burst has all started.
+    const burst = Array.from({ length: 2000 }, (_, i) => admit().then((release) => { order.push(i); work(); release(); }));
+    // A timer due at once runs in a later turn's timers phase: before the burst has all started.
     setTimeout(() => events.push(`timer after ${order.length}`), 0);
     await Promise.all(burst);
     expect(order).toEqual([...Array(2000).keys()]);
@@ -23,9 +29,26 @@ describe('admission', () => {
     expect(seen).toBeLessThan(2000);
   });
 
+  it('keeps at most 24 requests at work; a release or a second at work lets the next in', async () => {
+    const releases: (() => void)[] = [];
+    const all = Array.from({ length: 30 }, () => admit().then((release) => { releases.push(release); }));
+    await turns(20);
+    expect(releases).toHaveLength(24);
+    releases[0]!();
+    releases[0]!(); // a second call changes nothing
+    await turns(5);
+    expect(releases).toHaveLength(25);
+    // The others hold on past a second: they stop counting, and the last five start.
+    await new Promise((r) => setTimeout(r, 1100));
+    await turns(5);
+    expect(releases).toHaveLength(30);
+    await Promise.all(all);
+    for (const release of releases) release();
+  });
+
   it('admits a lone request within the turn', async () => {
     let admitted = false;
-    const done = admit().then(() => { admitted = true; });
+    const done = admit().then((release) => { admitted = true; release(); });
     await new Promise((r) => setImmediate(r));
     await done;
     expect(admitted).toBe(true);
