@@ -17,7 +17,11 @@
  *   LEASE_MS no longer counts (an analytics run or a large export that waits for seconds must not
  *   hold back the short reads behind it); the queue is looked at again when the oldest lease ends.
  *
- * Nothing is refused; a request only waits its turn.
+ * Nothing is refused; a request only waits its turn. The price is paid by requests that spend their
+ * time waiting rather than computing: a mutation waits about 100 ms on its two commits (its own and
+ * its audit entry's), so 24 at once write about 230 per second. With 64 at once and a 250 ms lease
+ * they wrote 317–389 per second, but /health under a hundred clients paging residents waited
+ * 386 ms (p95) instead of 94 (docs/security.md, "Admission").
  */
 const TURN_MS = 15;
 const MIN_PER_TURN = 4;
