@@ -115,4 +115,19 @@ describe('the audit log', () => {
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.field).toBe('first');
   });
+
+  it('is indexed on id (a retried batch merges on it) and on at (the newest-first page)', async () => {
+    const session = api.db.driver.session();
+    try {
+      const rows = await session.run(`SHOW INDEXES YIELD name, labelsOrTypes, properties, state WHERE 'AuditEntry' IN labelsOrTypes RETURN name, properties, state ORDER BY name`);
+      expect(rows.records.map((r) => [r.get('name'), r.get('properties'), r.get('state')])).toEqual([
+        ['audit_entry_at', ['at'], 'ONLINE'],
+        ['audit_entry_id', ['id'], 'ONLINE'],
+      ]);
+      const plan = await session.run('EXPLAIN MATCH (a:AuditEntry {id: $id}) RETURN a', { id: 'x' });
+      expect(JSON.stringify(plan.summary.plan)).toContain('NodeIndexSeek');
+    } finally {
+      await session.close();
+    }
+  });
 });
