@@ -6,6 +6,7 @@
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { CypherRegistry, type Slots } from './cypher-registry.ts';
+import { ReadCoalescer } from './coalesce.ts';
 import type { QueryName } from './query-names.ts';
 import { fromNeo4j, toNeo4j, type Plain } from './values.ts';
 import { translateDbError } from './errors.ts';
@@ -43,6 +44,8 @@ export interface DatabaseOptions {
 export class Database {
   readonly driver: Driver;
   readonly cypher = new CypherRegistry();
+  /** Reads by id of concurrent requests, sent together (src/db/coalesce.ts). */
+  readonly coalesce = new ReadCoalescer();
   roundTrips = 0;
   /**
    * Bumped after every committed write transaction of this process: caches of data read from the

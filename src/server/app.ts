@@ -40,8 +40,11 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 4
 export interface App {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /** Stops taking requests, answers those already in for up to `graceMs` (default 5 s, within the stop deadline of 8), then stops. */
+  close(graceMs?: number): Promise<void>;
 }
+
+const DEFAULT_GRACE_MS = 5_000;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -135,6 +138,8 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
       if (!res.writableFinished) gone.abort(Object.assign(new Error('the client disconnected / 客户端已断开'), { name: CLIENT_GONE }));
     });
     const release = await admit();
+    // The client left, or close() cut the connection, while the request waited its turn: nothing to answer.
+    if (res.destroyed) return release();
     try {
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -150,7 +155,17 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     }
   };
 
+  // The answers still being worked on, so that close() lets them finish (see there).
+  const open = new Set<ServerResponse>();
+  let draining = false;
+  let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
+    open.add(res);
+    if (draining) res.shouldKeepAlive = false;
+    res.on('close', () => {
+      open.delete(res);
+      if (open.size === 0) drained?.();
+    });
     handle(req, res).catch((error: unknown) => {
       console.error('[reweave] request failed:', error);
       if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -165,8 +180,22 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
   return {
     server,
     url: `http://${options.host}:${port}`,
-    close: async () => {
+    close: async (graceMs = DEFAULT_GRACE_MS) => {
+      // New connections are refused at once; the requests already in (queued for admission or at
+      // work) are answered, each with `connection: close`, for up to graceMs; then what is left is cut.
+      // Apollo stops only after: stopping it first fails every request still queued for it.
+      draining = true;
+      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (open.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+        ]);
+        clearTimeout(timer);
+      }
       server.closeAllConnections();
       await closed;
       await apollo.stop();

@@ -31,6 +31,14 @@ export class Loaders {
   private visible = (node: NodeRecord) => inScope(this.ctx.principal, node.communityId);
 
   /**
+   * The read of a batch, together with the same read of other requests in this turn
+   * (src/db/coalesce.ts): the rows come unscoped and unshaped, and are scoped and shaped here.
+   */
+  private shared<R>(key: string, ids: readonly string[], read: (ids: readonly string[]) => Promise<ReadonlyMap<string, R>>): Promise<ReadonlyMap<string, R>> {
+    return this.ctx.db.coalesce.read(key, ids, read);
+  }
+
+  /**
    * A node by id; null when unknown or when it lies outside the caller's communities — the same
    * answer, so that reading by id cannot tell which ids exist elsewhere.
    */
@@ -61,18 +69,21 @@ export class Loaders {
     if (read.length === 0) return this.node(label, id);
     const key = read.map((f) => `${f.kind}:${f.direction}`).join(',');
     const node = await this.get<NodeRecord | null>(`node-with:${label}:${key}`, async (ids) => {
-      const found = await this.ctx.db.read((tx) => getNodesWithEdges(tx, label, ids, read));
-      const byId = new Map<string, NodeRecord>();
-      for (const row of found) {
+      const found = await this.shared(`node-with:${label}:${key}`, ids, async (all) => {
+        const rows = await this.ctx.db.read((tx) => getNodesWithEdges(tx, label, all, read));
+        return new Map(rows.map((row) => [row.node.id, row]));
+      });
+      return ids.map((id) => {
+        const row = found.get(id);
+        if (!row) return null;
         const shaped = shapeNode(this.ctx, row.node);
-        byId.set(row.node.id, shaped);
-        this.nodeLoader(label).prime(row.node.id, shaped);
+        this.nodeLoader(label).prime(id, shaped);
         read.forEach((f, i) => {
-          const rows = row.edges[i]!.map((e) => ({ key: row.node.id, ...e }));
-          this.edgeLoader(f.kind, f.direction, label).prime(row.node.id, this.shapeEdges(rows));
+          const rows = row.edges[i]!.map((e) => ({ key: id, ...e }));
+          this.edgeLoader(f.kind, f.direction, label).prime(id, this.shapeEdges(rows));
         });
-      }
-      return ids.map((id) => byId.get(id) ?? null);
+        return shaped;
+      });
     }).load(id);
     return node && this.visible(node) ? node : null;
   }
@@ -83,18 +94,30 @@ export class Loaders {
 
   private nodeLoader(label: NodeLabel): DataLoader<string, NodeRecord | null> {
     return this.get<NodeRecord | null>(`node:${label}`, async (ids) => {
-      const found = await this.ctx.db.read((tx) => getNodes(tx, label, ids));
-      const byId = new Map(found.map((n) => [n.id, shapeNode(this.ctx, n)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const found = await this.shared(`node:${label}`, ids, async (all) => {
+        const nodes = await this.ctx.db.read((tx) => getNodes(tx, label, all));
+        return new Map(nodes.map((n) => [n.id, n]));
+      });
+      return ids.map((id) => {
+        const node = found.get(id);
+        return node ? shapeNode(this.ctx, node) : null;
+      });
     });
   }
 
   private edgeLoader(kind: RelKind, direction: 'out' | 'in', label: NodeLabel): DataLoader<string, EdgeRow[]> {
     return this.get<EdgeRow[]>(`edges:${kind}:${direction}:${label}`, async (ids) => {
-      const found = await this.ctx.db.read((tx) => listEdges(tx, kind, direction, label, ids));
-      const byKey = new Map<string, EdgeRow[]>(ids.map((k) => [k, []]));
-      for (const row of found) byKey.get(row.key)?.push(row);
-      return ids.map((k) => this.shapeEdges(byKey.get(k) ?? []));
+      const found = await this.shared(`edges:${kind}:${direction}:${label}`, ids, async (all) => {
+        const rows = await this.ctx.db.read((tx) => listEdges(tx, kind, direction, label, all));
+        const byKey = new Map<string, EdgeRow[]>();
+        for (const row of rows) {
+          const list = byKey.get(row.key);
+          if (list) list.push(row);
+          else byKey.set(row.key, [row]);
+        }
+        return byKey;
+      });
+      return ids.map((k) => this.shapeEdges(found.get(k) ?? []));
     });
   }
 
@@ -105,10 +128,17 @@ export class Loaders {
 
   history(label: NodeLabel, id: string): Promise<StateChange[]> {
     return this.get<StateChange[]>(`history:${label}`, async (ids) => {
-      const rows = await this.ctx.db.read((tx) => getHistory(tx, label, ids));
-      const byKey = new Map<string, StateChange[]>(ids.map((k) => [k, []]));
-      for (const row of rows) byKey.get(row.key)?.push(shapeChange(this.ctx, row.change));
-      return ids.map((k) => byKey.get(k) ?? []);
+      const found = await this.shared(`history:${label}`, ids, async (all) => {
+        const rows = await this.ctx.db.read((tx) => getHistory(tx, label, all));
+        const byKey = new Map<string, StateChange[]>();
+        for (const row of rows) {
+          const list = byKey.get(row.key);
+          if (list) list.push(row.change);
+          else byKey.set(row.key, [row.change]);
+        }
+        return byKey;
+      });
+      return ids.map((k) => (found.get(k) ?? []).map((change) => shapeChange(this.ctx, change)));
     }).load(id);
   }
 
