@@ -17,30 +17,48 @@
  *   LEASE_MS no longer counts (an analytics run or a large export that waits for seconds must not
  *   hold back the short reads behind it); the queue is looked at again when the oldest lease ends.
  *
- * Nothing is refused; a request only waits its turn. The price is paid by requests that spend their
- * time waiting rather than computing: a mutation waits about 100 ms on its two commits (its own and
- * its audit entry's), so 24 at once write about 230 per second. With 64 at once and a 250 ms lease
- * they wrote 317–389 per second, but /health under a hundred clients paging residents waited
- * 386 ms (p95) instead of 94 (docs/security.md, "Admission").
+ * Mutations have a lane of their own, with WRITES_IN_FLIGHT places: a mutation spends its time
+ * waiting on two commits (its own and its audit entry's, about 90 ms) and little on the loop, and
+ * its answer is a few bytes. In the readers' lane, 24 at once held writes to about 230 per second;
+ * giving every request 64 places let writes reach 317–389 per second but made /health wait 386 ms
+ * (p95) under a hundred clients paging residents (docs/security.md, "Admission"). Each turn starts
+ * requests from the two lanes in turn, so neither waits behind the other's backlog.
+ *
+ * Nothing is refused; a request only waits its turn.
  */
 const TURN_MS = 15;
 const MIN_PER_TURN = 4;
 const MAX_PER_TURN = 1024;
-const IN_FLIGHT = 24;
 const LEASE_MS = 1000;
+/** Places at once in each lane: reads (every query) and writes (mutations). */
+export const IN_FLIGHT = 24;
+export const WRITES_IN_FLIGHT = 96;
 
-const waiting: (() => void)[] = [];
-/** Start times of the requests at work that still count, oldest first. */
-const leases: number[] = [];
+export type Lane = 'read' | 'write';
+
+interface LaneState {
+  limit: number;
+  waiting: (() => void)[];
+  /** Start times of the requests at work that still count, oldest first. */
+  leases: number[];
+}
+
+const lanes: Record<Lane, LaneState> = {
+  read: { limit: IN_FLIGHT, waiting: [], leases: [] },
+  write: { limit: WRITES_IN_FLIGHT, waiting: [], leases: [] },
+};
+const order: LaneState[] = [lanes.read, lanes.write];
 let scheduled = false;
 let leaseTimer: NodeJS.Timeout | undefined;
 let perTurn = 32;
 /** When the last drain left a backlog (0: none), to measure the turn that followed. */
 let backlogSince = 0;
 
-function expire(now: number): void {
-  while (leases.length > 0 && now - leases[0]! >= LEASE_MS) leases.shift();
+function expire(lane: LaneState, now: number): void {
+  while (lane.leases.length > 0 && now - lane.leases[0]! >= LEASE_MS) lane.leases.shift();
 }
+
+const room = (lane: LaneState) => lane.waiting.length > 0 && lane.leases.length < lane.limit;
 
 function drain(): void {
   scheduled = false;
@@ -49,21 +67,29 @@ function drain(): void {
     const ratio = TURN_MS / Math.max(0.5, now - backlogSince);
     perTurn = Math.min(MAX_PER_TURN, Math.max(MIN_PER_TURN, Math.round(perTurn * Math.min(2, Math.max(0.5, ratio)))));
   }
-  expire(now);
-  const start = Math.min(perTurn, waiting.length, IN_FLIGHT - leases.length);
-  for (let k = 0; k < start; k += 1) {
-    leases.push(now);
-    waiting.shift()!();
+  for (const lane of order) expire(lane, now);
+  // One from each lane with room, in turn, until the turn's count is reached.
+  for (let started = 0; started < perTurn;) {
+    let any = false;
+    for (const lane of order) {
+      if (started >= perTurn || !room(lane)) continue;
+      lane.leases.push(now);
+      lane.waiting.shift()!();
+      started += 1;
+      any = true;
+    }
+    if (!any) break;
   }
   backlogSince = 0;
-  if (waiting.length === 0) return;
-  if (leases.length < IN_FLIGHT) {
+  if (order.every((lane) => lane.waiting.length === 0)) return;
+  if (order.some(room)) {
     backlogSince = now;
     // Scheduled from within the check phase, this runs in the next turn, after the next poll.
     schedule();
   } else if (!leaseTimer) {
     // Full: a release schedules the next drain, and so does the end of the oldest lease.
-    leaseTimer = setTimeout(() => { leaseTimer = undefined; schedule(); }, Math.max(1, LEASE_MS - (now - leases[0]!)));
+    const oldest = Math.min(...order.filter((lane) => lane.waiting.length > 0).map((lane) => lane.leases[0]!));
+    leaseTimer = setTimeout(() => { leaseTimer = undefined; schedule(); }, Math.max(1, LEASE_MS - (now - oldest)));
   }
 }
 
@@ -74,18 +100,19 @@ function schedule(): void {
 }
 
 /** Resolves when the request may start, with the function to call once it is answered. */
-export function admit(): Promise<() => void> {
+export function admit(kind: Lane = 'read'): Promise<() => void> {
+  const lane = lanes[kind];
   return new Promise((resolve) => {
-    waiting.push(() => {
-      const started = leases[leases.length - 1]!;
+    lane.waiting.push(() => {
+      const started = lane.leases[lane.leases.length - 1]!;
       let released = false;
       resolve(() => {
         if (released) return;
         released = true;
         // Its lease may have ended already; otherwise the earliest lease with its start time goes.
-        const at = leases.indexOf(started);
-        if (at >= 0) leases.splice(at, 1);
-        if (waiting.length > 0) schedule();
+        const at = lane.leases.indexOf(started);
+        if (at >= 0) lane.leases.splice(at, 1);
+        if (order.some((l) => l.waiting.length > 0)) schedule();
       });
     });
     schedule();

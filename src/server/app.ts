@@ -21,6 +21,7 @@ import { health } from '../services/system/health.ts';
 import { CLIENT_GONE, formatError } from './format-error.ts';
 import { serveStatic } from './static.ts';
 import { admit } from './admission.ts';
+import { laneOf } from './operation-kind.ts';
 import { REPO_ROOT } from '../db/local/paths.ts';
 import { closeAnalyticsPool } from '../compute/workers/index.ts';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../compute/settings.ts';
@@ -137,7 +138,8 @@ export async function startApp(db: Database, options: AppOptions): Promise<App> 
     res.on('close', () => {
       if (!res.writableFinished) gone.abort(Object.assign(new Error('the client disconnected / 客户端已断开'), { name: CLIENT_GONE }));
     });
-    const release = await admit();
+    // GET never carries a mutation (Apollo refuses one): only a POST body can need the writers' lane.
+    const release = await admit(req.method === 'POST' ? laneOf(body, security.limits.maxTokens) : 'read');
     // The client left, or close() cut the connection, while the request waited its turn: nothing to answer.
     if (res.destroyed) return release();
     try {

@@ -129,6 +129,38 @@ describe('a researcher never reads a real resident id', () => {
   }, 120_000);
 });
 
+describe("the dashboard's collapsed map for a researcher", () => {
+  const GROUPS = `query($c: ID!, $by: MapGrouping, $area: String) { groupTimeline(communityId: $c, groupBy: $by, housingArea: $area) { housingArea groups { key label } between { a b } } }`;
+  const AREA = `query($c: ID!, $area: String) { tieTimeline(communityId: $c, housingArea: $area) { housingArea residents { id label housingArea building } ties { a b } } }`;
+
+  it('reads no real resident id in groupTimeline or an area\'s tieTimeline, and labels groups and residents by codes, never by place names', async () => {
+    const places = await cypher('MATCH (r:Resident {communityId: $c}) RETURN collect(DISTINCT r.housingArea) AS areas, collect(DISTINCT r.building) AS buildings', { c: demo });
+    const names = [...(places[0]!.areas as string[]), ...(places[0]!.buildings as string[])].filter((n) => n !== '');
+    expect(names.length).toBeGreaterThan(3);
+    const mine = (await ok(GROUPS, { c: demo }, researcher)).groupTimeline;
+    const theirs = (await ok(GROUPS, { c: demo }, analyst)).groupTimeline;
+    const area = mine.groups.find((g: any) => g.key !== '?');
+    expect(area).toBeDefined();
+    const drilled = (await ok(AREA, { c: demo, area: area.key }, researcher)).tieTimeline;
+    const buildings = (await ok(GROUPS, { c: demo, by: 'BUILDING', area: area.key }, researcher)).groupTimeline;
+    expect(drilled.residents.length).toBeGreaterThan(0);
+    expect(buildings.groups.length).toBeGreaterThan(0);
+    for (const answer of [mine, drilled, buildings]) expect(realIdsIn(answer)).toEqual([]);
+    // Areas and buildings are fields researchers read as stored (src/domain/pseudonymise-policy.ts),
+    // but the labels on the map, of groups and residents alike, carry their codes, never their names.
+    const labels = JSON.stringify([...mine.groups, ...buildings.groups, ...drilled.residents].map((x: any) => x.label));
+    expect(names.filter((n) => labels.includes(n))).toEqual([]);
+    for (const r of drilled.residents) expect(r.id).toMatch(PSEUDONYM);
+    // The analyst reads the same map by the stored names, and the same area's residents by their stored ids.
+    const i = mine.groups.indexOf(area);
+    const real = theirs.groups[i];
+    expect(names).toContain(real.label);
+    const theirArea = (await ok(AREA, { c: demo, area: real.key }, analyst)).tieTimeline;
+    expect(theirArea.residents).toHaveLength(drilled.residents.length);
+    expect(realIdsIn(theirArea).length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
 describe('a researcher uses the pseudonyms', () => {
   it('looks a resident up by its pseudonym and gets the resident the list showed, with its relationships', async () => {
     const page = (await ok(RESIDENTS, { c: demo, first: 40 }, researcher)).residents;

@@ -5,7 +5,8 @@
  * release lets the next one in, and a request at work for a second no longer holds its place.
  */
 import { describe, expect, it } from 'vitest';
-import { admit } from '../../../src/server/admission.ts';
+import { admit, IN_FLIGHT, WRITES_IN_FLIGHT } from '../../../src/server/admission.ts';
+import { laneOf } from '../../../src/server/operation-kind.ts';
 
 const turns = (n: number) => new Promise<void>((resolve) => {
   const step = (left: number) => (left === 0 ? resolve() : setImmediate(() => step(left - 1)));
@@ -52,5 +53,48 @@ describe('admission', () => {
     await new Promise((r) => setImmediate(r));
     await done;
     expect(admitted).toBe(true);
+  });
+
+  it('gives mutations a lane of their own: a full readers\' lane does not hold them back, and theirs has its own limit', async () => {
+    const reads: (() => void)[] = [];
+    const writes: (() => void)[] = [];
+    const r = Array.from({ length: IN_FLIGHT + 5 }, () => admit('read').then((release) => { reads.push(release); }));
+    const w = Array.from({ length: WRITES_IN_FLIGHT + 5 }, () => admit('write').then((release) => { writes.push(release); }));
+    await turns(40);
+    expect(reads).toHaveLength(IN_FLIGHT);
+    expect(writes).toHaveLength(WRITES_IN_FLIGHT);
+    // A write's release lets a write in, not a read.
+    writes[0]!();
+    await turns(5);
+    expect(writes).toHaveLength(WRITES_IN_FLIGHT + 1);
+    expect(reads).toHaveLength(IN_FLIGHT);
+    reads[0]!();
+    await turns(5);
+    expect(reads).toHaveLength(IN_FLIGHT + 1);
+    for (const release of [...reads, ...writes]) release();
+    await turns(10);
+    for (const release of [...reads, ...writes]) release();
+    await Promise.all([...r, ...w]);
+    for (const release of [...reads, ...writes]) release();
+  });
+});
+
+describe('laneOf', () => {
+  it('sends the operation a request names, or its only one, to the writers\' lane when it is a mutation', () => {
+    const doc = 'query Read { me { role } } mutation Write { createResident(input: {}) { id } }';
+    expect(laneOf({ query: 'mutation { createResident(input: {}) { id } }' }, 5000)).toBe('write');
+    expect(laneOf({ query: '# a comment\n  mutation M($i: X) { a }' }, 5000)).toBe('write');
+    expect(laneOf({ query: doc, operationName: 'Write' }, 5000)).toBe('write');
+    expect(laneOf({ query: doc, operationName: 'Read' }, 5000)).toBe('read');
+    // Two operations and no name, an unknown name, a subscription, text that does not parse, too many tokens: read.
+    expect(laneOf({ query: doc }, 5000)).toBe('read');
+    expect(laneOf({ query: doc, operationName: 'Other' }, 5000)).toBe('read');
+    expect(laneOf({ query: '{ me { role } }' }, 5000)).toBe('read');
+    expect(laneOf({ query: '"mutation" { a }' }, 5000)).toBe('read');
+    expect(laneOf({ query: 'mutation { a' }, 5000)).toBe('read');
+    expect(laneOf({ query: `mutation { ${'a '.repeat(100)} }` }, 50)).toBe('read');
+    expect(laneOf({ query: 42 }, 5000)).toBe('read');
+    expect(laneOf(null, 5000)).toBe('read');
+    expect(laneOf('mutation { a }', 5000)).toBe('read');
   });
 });
