@@ -10,11 +10,11 @@
  * Printed per run: requests/s, p50/p95/p99 latency (computed here from every response's time),
  * errors (non-2xx, GraphQL errors in a 200 answer, timeouts), and during the 100-connection runs the
  * latency of /health probed every 100 ms from a separate socket. The server's RSS is read before the
- * first run and after the last. Targets (the hardening issue, 50 connections, 2 shared cores): by-id
+ * first run and after the last (and, with `--settle N`, again after N idle seconds). Targets (the hardening issue, 50 connections, 2 shared cores): by-id
  * ≥ 800 req/s with p95 ≤ 100 ms; cached analytics ≥ 1,500 req/s with p95 ≤ 50 ms; 0 errors;
  * /health < 100 ms during the 100-connection runs; RSS after ≤ 1.2 × before.
  *
- *   npm run bench:load -- [--duration 60] [--warmup 10] [--connections 10,50,100] [--only by-id,page,cached,mutation] [--reuse] [--keep]
+ *   npm run bench:load -- [--duration 60] [--warmup 10] [--settle 0] [--connections 10,50,100] [--only by-id,page,cached,mutation] [--reuse] [--keep]
  *
  * Before each request's runs it is sent for `--warmup` seconds (default 10) at 50 connections, and
  * that run is not counted: the bench's Neo4j is started for the bench, and its JIT makes the first
@@ -40,6 +40,7 @@ const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '10' },
+    settle: { type: 'string', default: '0' },
     connections: { type: 'string', default: '10,50,100' },
     only: { type: 'string', default: 'by-id,page,cached,mutation' },
     port: { type: 'string', default: '7709' },
@@ -49,6 +50,7 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
+const settle = Number(values.settle);
 const levels = values.connections.split(',').map(Number);
 const only = new Set(values.only.split(','));
 const COMMUNITY = 'demo-small';
@@ -206,11 +208,16 @@ async function main(): Promise<void> {
       }
     }
     const after = await rssMb(server.child.pid!);
+    // RSS right after a run says where V8's collection cycle stood; `--settle` reads it again after
+    // some idle seconds, to show whether the service gives memory back while idle.
+    if (settle > 0) await new Promise((r) => setTimeout(r, settle * 1000));
+    const settled = await rssMb(server.child.pid!);
 
     console.log(`\nbench/load — small demo, ${os.cpus().length} cores shared by the service, Neo4j and the load generator, node ${process.version}, ${duration} s per run after a ${warmup} s warm-up, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('  request  conns    req/s     p50     p95     p99  errors (ms)');
     for (const line of lines) console.log(line);
     console.log(`  server RSS: ${before.toFixed(0)} MB before the first request, ${after.toFixed(0)} MB after (× ${(after / before).toFixed(2)}; target ≤ × 1.2: ${after <= 1.2 * before ? 'met' : 'MISSED'})${warmedRss === undefined ? '' : `; ${warmedRss.toFixed(0)} MB after the first warm-up (after × ${(after / warmedRss).toFixed(2)} of it)`}`);
+    if (settle > 0) console.log(`  server RSS ${settle} s after the last run, idle: ${settled.toFixed(0)} MB (× ${(settled / before).toFixed(2)})`);
   } finally {
     await server?.stop();
     await neo4j.stop();
